@@ -1,0 +1,42 @@
+package io.qat4j.check;
+
+import io.qat4j.model.ModelDecl;
+import io.qat4j.model.ModelGraph;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs every rule over a declaration. The processor calls it on annotated classes, the runtime
+ * on models declared in code, so both find exactly the same problems.
+ */
+public final class ModelValidator {
+  private static final List<ModelRule> RULES =
+      List.of(
+          new EmptyModelRule(),
+          new DuplicateNameRule(),
+          new InputCountRule(),
+          new UnknownInputRule(),
+          new ForwardInputRule(),
+          new UnusedLayerRule(),
+          new LayerValuesRule(),
+          new ShapeRule(),
+          new BatchNormFoldRule(),
+          new UnsupportedLayerRule(),
+          new QuantizeUsageRule(),
+          new SchemeBitsRule(),
+          new PerAxisRule());
+
+  private ModelValidator() {}
+
+  /** Every problem in {@code decl}: model-level ones first, then by layer, in rule order. */
+  public static List<Problem> validate(ModelDecl decl) {
+    ModelGraph graph = ModelGraph.of(decl);
+    List<Problem> out = new ArrayList<>();
+    for (ModelRule rule : RULES) {
+      rule.check(graph, out);
+    }
+    out.sort(Comparator.comparingInt(p -> p.layer().map(graph::indexOf).orElse(-1)));
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,44 @@
+package io.qat4j.check;
+
+import io.qat4j.model.LayerDecl;
+import io.qat4j.model.ModelDecl;
+import io.qat4j.model.PartialScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One written {@code @Scheme}: where it stands, so a scheme problem is reported once, on the
+ * annotation that says it, however many layers inherit it.
+ */
+record SchemeSite(Optional<String> layer, Site site, String member, PartialScheme scheme) {
+
+  /** Every scheme written in {@code decl}, the model's first. */
+  static List<SchemeSite> all(ModelDecl decl) {
+    List<SchemeSite> out = new ArrayList<>();
+    decl.quantize()
+        .ifPresent(
+            q -> {
+              out.add(new SchemeSite(Optional.empty(), Site.MODEL_QUANTIZE, "weights", q.weights()));
+              out.add(
+                  new SchemeSite(
+                      Optional.empty(), Site.MODEL_QUANTIZE, "activations", q.activations()));
+            });
+    for (LayerDecl layer : decl.layers()) {
+      layer
+          .quantize()
+          .ifPresent(
+              q -> {
+                Optional<String> name = Optional.of(layer.name());
+                out.add(new SchemeSite(name, Site.LAYER_QUANTIZE, "weights", q.weights()));
+                out.add(new SchemeSite(name, Site.LAYER_QUANTIZE, "activations", q.activations()));
+              });
+    }
+    return out;
+  }
+
+  /** Who the scheme belongs to, for messages. */
+  String owner(String model) {
+    return layer.map(l -> "layer '" + l + "'").orElse("model " + model);
+  }
+}

@@ -1,0 +1,25 @@
+package io.qat4j.model;
+
+import io.qat4j.annotation.Padding;
+import java.util.List;
+
+/** Max pooling over the spatial axes of a {@code [C, H, W]} input. */
+public record MaxPoolSpec(int sizeH, int sizeW, int strideH, int strideW, Padding padding)
+    implements LayerSpec {
+
+  @Override
+  public LayerKind kind() {
+    return LayerKind.MAX_POOL;
+  }
+
+  @Override
+  public List<Finding> checkValues() {
+    return Pooling.checkValues("MaxPool", sizeH, sizeW, strideH, strideW);
+  }
+
+  @Override
+  public ShapeResult outputShape(String name, List<String> inputNames, List<Shape> inputs) {
+    return Pooling.outputShape(
+        "MaxPool", name, inputNames.get(0), inputs.get(0), sizeH, sizeW, strideH, strideW, padding);
+  }
+}
