@@ -41,6 +41,9 @@ final class BatchNormFoldRule implements ModelRule {
           + " Dense folds. Move it after such a layer, or mark it @Quantize(skip = true).";
     }
     LayerDecl producer = graph.decl().layers().get(graph.indexOf(from));
+    if (graph.isOpaque(from)) {
+      return null;
+    }
     String kind = producer.spec().kind().annotationName();
     if (!FusionPatterns.isFoldTarget(producer.spec())) {
       return head + kind + " '" + from + "'; only a BatchNorm right after a Conv2D,"

@@ -10,9 +10,13 @@ final class LayerValuesRule implements ModelRule {
   @Override
   public void check(ModelGraph graph, List<Problem> out) {
     for (LayerDecl layer : graph.decl().layers()) {
+      if (graph.isOpaque(layer.name())) {
+        continue;
+      }
       for (Finding f : layer.spec().checkValues()) {
         out.add(
-            Problem.onLayer(layer.name(), f.id(), f.attribute(), "Layer '" + layer.name() + "': " + f.message()));
+            Problem.onLayer(
+                layer.name(), f.id(), f.attribute(), "Layer '" + layer.name() + "': " + f.message()));
       }
     }
   }

@@ -5,6 +5,7 @@ import io.qat4j.model.ModelGraph;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs every rule over a declaration. The processor calls it on annotated classes, the runtime
@@ -31,7 +32,15 @@ public final class ModelValidator {
 
   /** Every problem in {@code decl}: model-level ones first, then by layer, in rule order. */
   public static List<Problem> validate(ModelDecl decl) {
-    ModelGraph graph = ModelGraph.of(decl);
+    return validate(decl, Set.of());
+  }
+
+  /**
+   * Every problem in {@code decl}, leaving out what depends on the values of the {@code opaque}
+   * layers, which could not be read (see {@link ModelGraph#of(ModelDecl, Set)}).
+   */
+  public static List<Problem> validate(ModelDecl decl, Set<String> opaque) {
+    ModelGraph graph = ModelGraph.of(decl, opaque);
     List<Problem> out = new ArrayList<>();
     for (ModelRule rule : RULES) {
       rule.check(graph, out);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The wiring and shapes of a declaration, as far as they can be worked out. A layer whose inputs
@@ -19,9 +20,11 @@ public final class ModelGraph {
   private final Map<String, List<String>> consumers = new LinkedHashMap<>();
   private final Map<String, Shape> shapes = new HashMap<>();
   private final List<Optional<Finding>> shapeFindings = new ArrayList<>();
+  private final Set<String> opaque;
 
-  private ModelGraph(ModelDecl decl) {
+  private ModelGraph(ModelDecl decl, Set<String> opaque) {
     this.decl = decl;
+    this.opaque = Set.copyOf(opaque);
     List<LayerDecl> layers = decl.layers();
     for (int i = 0; i < layers.size(); i++) {
       index.putIfAbsent(layers.get(i).name(), i);
@@ -46,7 +49,21 @@ public final class ModelGraph {
 
   /** Works out the wiring and shapes of {@code decl}. */
   public static ModelGraph of(ModelDecl decl) {
-    return new ModelGraph(decl);
+    return new ModelGraph(decl, Set.of());
+  }
+
+  /**
+   * Works out the wiring and shapes of {@code decl}, treating the {@code opaque} layers as
+   * unknown: their values could not be read (the processor has reported why), so neither their
+   * values nor their shapes, nor anything downstream, are checked.
+   */
+  public static ModelGraph of(ModelDecl decl, Set<String> opaque) {
+    return new ModelGraph(decl, opaque);
+  }
+
+  /** Whether layer {@code name}'s values are unknown. */
+  public boolean isOpaque(String name) {
+    return opaque.contains(name);
   }
 
   /** The declaration. */
@@ -98,7 +115,8 @@ public final class ModelGraph {
 
   private Optional<Finding> inferShape(int i) {
     LayerDecl layer = decl.layers().get(i);
-    if (!inputsResolve(i) || !inputCountFits(i) || !layer.spec().checkValues().isEmpty()
+    if (opaque.contains(layer.name()) || !inputsResolve(i) || !inputCountFits(i)
+        || !layer.spec().checkValues().isEmpty()
         || indexOf(layer.name()) != i) {
       return Optional.empty();
     }
