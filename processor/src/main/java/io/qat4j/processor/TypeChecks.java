@@ -3,7 +3,6 @@ package io.qat4j.processor;
 import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
@@ -93,9 +92,5 @@ final class TypeChecks {
   boolean isLayerType(TypeMirror fieldType) {
     TypeElement layer = elements.getTypeElement(Names.LAYER);
     return layer != null && types.isSameType(fieldType, layer.asType());
-  }
-
-  static boolean hasPublicNoArg(ExecutableElement c) {
-    return c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC);
   }
 }
