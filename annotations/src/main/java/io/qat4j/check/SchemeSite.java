@@ -25,8 +25,10 @@ record SchemeSite(Optional<String> layer, Site site, String member, PartialSchem
                       Optional.empty(), Site.MODEL_QUANTIZE, "activations", q.activations()));
             });
     for (LayerDecl layer : decl.layers()) {
+      // A skipped layer's schemes are reported once, as SkipWithScheme.
       layer
           .quantize()
+          .filter(q -> !q.skips())
           .ifPresent(
               q -> {
                 Optional<String> name = Optional.of(layer.name());

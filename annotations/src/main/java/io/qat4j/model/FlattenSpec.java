@@ -12,6 +12,6 @@ public record FlattenSpec() implements LayerSpec {
 
   @Override
   public ShapeResult outputShape(String name, List<String> inputNames, List<Shape> inputs) {
-    return ShapeResult.ok(Shape.of(Math.toIntExact(inputs.get(0).elements())));
+    return ShapeResult.ok(Shape.of((int) inputs.get(0).elements()));
   }
 }

@@ -121,6 +121,9 @@ public final class ModelGraph {
       return Optional.empty();
     }
     List<String> inputNames = decl.inputsOf(i);
+    if (i == 0 && decl.input().elements() > Shape.MAX_ELEMENTS) {
+      return Optional.empty(); // the processor rejects such an input shape itself
+    }
     List<Shape> inputs = new ArrayList<>();
     for (String in : inputNames) {
       Shape s = shapes.get(in);
@@ -130,6 +133,14 @@ public final class ModelGraph {
       inputs.add(s);
     }
     ShapeResult result = layer.spec().outputShape(layer.name(), inputNames, inputs);
+    if (result.isOk() && result.shape().elements() > Shape.MAX_ELEMENTS) {
+      return Optional.of(
+          new Finding(
+              "TensorTooLarge",
+              "",
+              "Layer '" + layer.name() + "' would output " + result.shape() + ", more than "
+                  + Shape.MAX_ELEMENTS + " values per example. Reduce the sizes before it."));
+    }
     if (result.isOk()) {
       shapes.put(layer.name(), result.shape());
       return Optional.empty();

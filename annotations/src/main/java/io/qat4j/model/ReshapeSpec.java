@@ -42,12 +42,12 @@ public record ReshapeSpec(List<Integer> shape) implements LayerSpec {
     Shape in = inputs.get(0);
     long known = 1;
     for (int d : shape) {
-      known *= d == -1 ? 1 : d;
+      known = Math.min(known * (d == -1 ? 1 : d), Long.MAX_VALUE / Integer.MAX_VALUE);
     }
     List<Integer> dims = new ArrayList<>(shape);
     int free = dims.indexOf(-1);
-    if (free >= 0 && in.elements() % known == 0) {
-      dims.set(free, Math.toIntExact(in.elements() / known));
+    if (free >= 0 && in.elements() % known == 0 && in.elements() / known <= Integer.MAX_VALUE) {
+      dims.set(free, (int) (in.elements() / known));
       known = in.elements();
     }
     if (known != in.elements()) {

@@ -34,14 +34,20 @@ public record Shape(List<Integer> dims) {
     return dims.get(i);
   }
 
-  /** Number of values in one example. */
+  /** Number of values in one example; {@link Long#MAX_VALUE} if that overflows. */
   public long elements() {
     long n = 1;
     for (int d : dims) {
+      if (n > Long.MAX_VALUE / d) {
+        return Long.MAX_VALUE;
+      }
       n *= d;
     }
     return n;
   }
+
+  /** Most values one example may hold: tensors are indexed by {@code int}. */
+  public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
 
   /** The dimensions as an array. */
   public int[] toArray() {

@@ -97,7 +97,10 @@ public record ModelSummary(String model, Shape input, List<LayerSummary> layers)
       return 0;
     }
     if (layer.weights().isEmpty()) {
-      return layer.output() instanceof TensorQuant.NotQuantized ? 4 * params : 0;
+      // No quantized weights: a layer kept float stores float32, even when its output is
+      // fake-quantized where it feeds a quantized layer; a quantized layer without weights has
+      // no parameters (a quantized BatchNorm is folded, above).
+      return 4 * params;
     }
     long channels = outputChannels(layer.spec(), layer.outputShape());
     boolean hasBias = hasBias(layer.spec()) || layer.foldedBatchNorm().isPresent();

@@ -88,7 +88,9 @@ final class QuantizationPlanner {
     } else if (FusionPatterns.isFusableActivation(layer.spec().kind())) {
       String anchor = foldedInto.getOrDefault(from, from);
       LayerDecl anchorLayer = decl.layers().get(graph.indexOf(anchor));
-      if (FusionPatterns.fusesActivation(anchorLayer.spec())) {
+      // One activation per group: a second one in a row keeps its own fake quantization.
+      if (FusionPatterns.fusesActivation(anchorLayer.spec())
+          && !fusedActivation.containsKey(anchor)) {
         foldedInto.put(layer.name(), anchor);
         fusedActivation.put(anchor, layer.name());
       }
