@@ -11,18 +11,20 @@ final class ForwardInputRule implements ModelRule {
     List<LayerDecl> layers = graph.decl().layers();
     for (int i = 0; i < layers.size(); i++) {
       LayerDecl layer = layers.get(i);
-      for (String in : layer.inputs()) {
+      for (int k = 0; k < layer.inputs().size(); k++) {
+        String in = layer.inputs().get(k);
+        String attribute = "inputs[" + k + "]";
         int at = graph.indexOf(in);
         if (at == i) {
           out.add(
               Problem.onLayer(
-                  layer.name(), "ForwardInput", "inputs",
+                  layer.name(), "ForwardInput", attribute,
                   "Layer '" + layer.name() + "' takes its own output as input, a cycle. Name a"
                       + " layer declared before it."));
         } else if (at > i) {
           out.add(
               Problem.onLayer(
-                  layer.name(), "ForwardInput", "inputs",
+                  layer.name(), "ForwardInput", attribute,
                   "Layer '" + layer.name() + "' takes input '" + in + "', declared after it;"
                       + " layers run in declaration order, so this is a cycle. Declare '" + in
                       + "' before '" + layer.name() + "'."));

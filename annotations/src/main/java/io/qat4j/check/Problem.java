@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param severity error or warning
  * @param layer the layer at fault; empty for the model as a whole
  * @param site which annotation the problem belongs on
- * @param attribute the annotation member at fault ({@code kernel}, {@code weights.bits}); empty
- *     string for the annotation as a whole
+ * @param attribute the annotation member at fault ({@code kernel}, {@code weights.bits}, {@code
+ *     inputs[1]} for one element of an array); empty string for the annotation as a whole
  * @param message one sentence saying what is wrong, then how to fix it
  */
 public record Problem(

@@ -4,6 +4,7 @@ import io.qat4j.model.LayerDecl;
 import io.qat4j.model.LayerKind;
 import io.qat4j.model.ModelGraph;
 import io.qat4j.model.QuantizeDecl;
+import io.qat4j.quant.DefaultEightBitScheme;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,14 @@ final class QuantizeUsageRule implements ModelRule {
               "Layer '" + layer.name() + "' is a built-in "
                   + layer.spec().kind().annotationName() + ", which the default scheme"
                   + " quantizes; a QuantizeConfig is only for @Custom layers. Remove config."));
+    }
+    if (q.weights().isWritten() && !q.skips()
+        && DefaultEightBitScheme.weights(layer.spec().kind()).isEmpty()) {
+      out.add(
+          error(name, Site.LAYER_QUANTIZE, "SchemeForMissingWeights", "weights",
+              "Layer '" + layer.name() + "' is a " + layer.spec().kind().annotationName()
+                  + ", which has no weights, so its weight scheme would be ignored. Remove"
+                  + " weights = ... from its @Quantize."));
     }
     if (q.skips() && (q.weights().isWritten() || q.activations().isWritten())) {
       out.add(

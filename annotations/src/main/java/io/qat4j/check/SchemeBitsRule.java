@@ -24,7 +24,7 @@ final class SchemeBitsRule implements ModelRule {
         out.add(
             new Problem(
                 "BitsOutOfRange", Severity.ERROR, s.layer(), s.site(), attribute,
-                "The " + s.member() + " of " + s.owner(model) + " ask for " + bits + " bits, but"
+                "The " + s.member() + " of " + s.owner(model) + " ask for bits = " + bits + ", but"
                     + " qat4j quantizes to 2 to 16 bits. Choose bits in that range; 8 is the"
                     + " default."));
       } else if (bits != 8) {

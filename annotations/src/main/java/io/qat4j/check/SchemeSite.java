@@ -3,6 +3,7 @@ package io.qat4j.check;
 import io.qat4j.model.LayerDecl;
 import io.qat4j.model.ModelDecl;
 import io.qat4j.model.PartialScheme;
+import io.qat4j.quant.DefaultEightBitScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,10 @@ record SchemeSite(Optional<String> layer, Site site, String member, PartialSchem
           .ifPresent(
               q -> {
                 Optional<String> name = Optional.of(layer.name());
-                out.add(new SchemeSite(name, Site.LAYER_QUANTIZE, "weights", q.weights()));
+                // Weights written on a layer without weights are reported as WeightsWithoutWeights.
+                if (DefaultEightBitScheme.weights(layer.spec().kind()).isPresent()) {
+                  out.add(new SchemeSite(name, Site.LAYER_QUANTIZE, "weights", q.weights()));
+                }
                 out.add(new SchemeSite(name, Site.LAYER_QUANTIZE, "activations", q.activations()));
               });
     }

@@ -11,11 +11,12 @@ final class UnknownInputRule implements ModelRule {
   public void check(ModelGraph graph, List<Problem> out) {
     List<LayerDecl> layers = graph.decl().layers();
     for (LayerDecl layer : layers) {
-      for (String in : layer.inputs()) {
+      for (int k = 0; k < layer.inputs().size(); k++) {
+        String in = layer.inputs().get(k);
         if (!graph.isKnown(in)) {
           out.add(
               Problem.onLayer(
-                  layer.name(), "UnknownInput", "inputs",
+                  layer.name(), "UnknownInput", "inputs[" + k + "]",
                   "Layer '" + layer.name() + "' takes input '" + in + "', which is no layer of"
                       + " this model." + suggestion(in, layers)));
         }

@@ -22,8 +22,8 @@ final class Convolution {
     if (in.rank() != 3) {
       return Spatial.needsImage(kind, name, from, in);
     }
-    int extentH = Spatial.extent(kernelH, dilationH);
-    int extentW = Spatial.extent(kernelW, dilationW);
+    long extentH = Spatial.extent(kernelH, dilationH);
+    long extentW = Spatial.extent(kernelW, dilationW);
     if (padding == Padding.VALID && (extentH > in.dim(1) || extentW > in.dim(2))) {
       return ShapeResult.fail(
           "KernelTooLarge",

@@ -27,7 +27,10 @@ public final class ModelGraph {
     this.opaque = Set.copyOf(opaque);
     List<LayerDecl> layers = decl.layers();
     for (int i = 0; i < layers.size(); i++) {
-      index.putIfAbsent(layers.get(i).name(), i);
+      // "input" always means the model input; a layer of that name is a DuplicateName error.
+      if (!ModelDecl.INPUT.equals(layers.get(i).name())) {
+        index.putIfAbsent(layers.get(i).name(), i);
+      }
     }
     consumers.put(ModelDecl.INPUT, new ArrayList<>());
     for (LayerDecl layer : layers) {

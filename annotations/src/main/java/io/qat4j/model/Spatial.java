@@ -10,15 +10,16 @@ final class Spatial {
 
   /** TensorFlow's rule: SAME gives ceil(in / stride), VALID ceil((in - extent + 1) / stride). */
   static int outputSize(int in, int kernel, int stride, int dilation, Padding padding) {
-    int extent = (kernel - 1) * dilation + 1;
-    return padding == Padding.SAME
-        ? Math.floorDiv(in + stride - 1, stride)
-        : Math.floorDiv(in - extent + stride, stride);
+    long extent = extent(kernel, dilation);
+    return (int)
+        (padding == Padding.SAME
+            ? Math.floorDiv((long) in + stride - 1, stride)
+            : Math.floorDiv(in - extent + stride, stride));
   }
 
   /** Extent of a dilated kernel. */
-  static int extent(int kernel, int dilation) {
-    return (kernel - 1) * dilation + 1;
+  static long extent(int kernel, int dilation) {
+    return (kernel - 1L) * dilation + 1;
   }
 
   /** A NonPositiveSize finding for each pair of values that is not positive. */
@@ -47,7 +48,7 @@ final class Spatial {
             + "'. Feed it an image tensor, or use a layer that takes flat input.");
   }
 
-  static String hw(int h, int w) {
+  static String hw(long h, long w) {
     return h == w ? String.valueOf(h) : h + "x" + w;
   }
 }

@@ -123,7 +123,7 @@ class WiringRulesTest {
             "UnknownInput",
             flat("Typo").layer("conv1", dense(8)).layer("fc", dense(2), "conv").build());
     assertEquals(Optional.of("fc"), p.layer());
-    assertEquals("inputs", p.attribute());
+    assertEquals("inputs[0]", p.attribute());
     assertTrue(p.message().endsWith("Did you mean 'conv1'?"), p.message());
   }
 

@@ -20,6 +20,8 @@ import javax.lang.model.util.Elements;
  * has reported it already, so the processor says nothing more about it and generates nothing.
  */
 final class AnnotationReader {
+  private static final String UNRESOLVED_CLASS = "<error>";
+
   private final Element element;
   private final AnnotationMirror mirror;
   private final String display;
@@ -138,15 +140,20 @@ final class AnnotationReader {
     return out;
   }
 
-  /** A class-valued member; empty (and broken or unresolved) when it names no usable type. */
+  /**
+   * A class-valued member; empty when it names no class: unresolved (the type may be generated
+   * later), broken, or a primitive, array or void literal, which javac accepts and the caller
+   * reports.
+   */
   Optional<DeclaredType> typeValue(String name) {
     Object v = raw(name);
     if (v instanceof TypeMirror t && t.getKind() == TypeKind.DECLARED) {
       return Optional.of((DeclaredType) t);
     }
-    if (v instanceof TypeMirror t && t.getKind() == TypeKind.ERROR) {
+    // javac hands a class literal it cannot resolve (yet) to processors as the string "<error>"
+    if (v instanceof TypeMirror t && t.getKind() == TypeKind.ERROR || UNRESOLVED_CLASS.equals(v)) {
       unresolvedType = true;
-    } else {
+    } else if (!(v instanceof TypeMirror)) {
       broken = true;
     }
     return Optional.empty();

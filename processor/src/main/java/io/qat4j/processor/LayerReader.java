@@ -95,6 +95,11 @@ final class LayerReader {
   private CustomSpec custom() {
     Optional<DeclaredType> type = a.typeValue("type");
     type.ifPresent(t -> types.checkCustomLayer(a, t));
+    if (type.isEmpty() && !a.broken() && !a.unresolvedType()) {
+      String literal = a.written("type").map(v -> String.valueOf(v.getValue())).orElse("?");
+      a.error("BadCustomLayer", "@Custom type " + literal + " is not a class, so the runtime"
+          + " cannot run it. Name a class that implements " + Names.CUSTOM_LAYER + ".", "type");
+    }
     int[] dims = a.intArray("outputShape");
     Optional<Shape> declared = Optional.empty();
     if (dims.length > 0) {

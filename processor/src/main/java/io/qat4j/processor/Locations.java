@@ -23,11 +23,26 @@ final class Locations {
   private final Optional<AnnotationMirror> modelQuantize;
   private final Map<String, List<FieldSite>> layers = new HashMap<>();
   private final Map<String, Integer> duplicatesPlaced = new HashMap<>();
+  private final List<Element> fieldOrder = new ArrayList<>();
 
   Locations(TypeElement type, AnnotationMirror model, Optional<AnnotationMirror> modelQuantize) {
     this.type = type;
     this.model = model;
     this.modelQuantize = modelQuantize;
+  }
+
+  /** Records the next field of the model, in declaration order. */
+  void addField(Element field) {
+    fieldOrder.add(field);
+  }
+
+  /** Where a report sits in the class: the class first, then its fields in declaration order. */
+  int order(Report report) {
+    if (report.element().equals(type)) {
+      return -1;
+    }
+    int at = fieldOrder.indexOf(report.element());
+    return at < 0 ? fieldOrder.size() : at;
   }
 
   void add(String layer, FieldSite site) {
@@ -69,15 +84,23 @@ final class Locations {
     }
     AnnotationValue found = null;
     AnnotationMirror current = mirror;
-    for (String member : path.split("\\.")) {
+    for (String step : path.split("\\.")) {
       if (current == null) {
         return found;
       }
+      int bracket = step.indexOf('[');
+      String member = bracket < 0 ? step : step.substring(0, bracket);
       Optional<AnnotationValue> v = AnnotationReader.find(current.getElementValues(), member);
       if (v.isEmpty()) {
         return found;
       }
       found = v.get();
+      if (bracket >= 0 && found.getValue() instanceof List<?> items) {
+        int k = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+        if (k < items.size() && items.get(k) instanceof AnnotationValue item) {
+          found = item;
+        }
+      }
       current = found.getValue() instanceof AnnotationMirror m ? m : null;
     }
     return found;

@@ -77,9 +77,15 @@ final class ModelClassRules {
     return false;
   }
 
-  private static boolean hasUsableConstructor(TypeElement type) {
+  /**
+   * The implicit default constructor takes the class's own access, so for a private class it is
+   * private too; that is the class's problem, reported once by the private rule.
+   */
+  private boolean hasUsableConstructor(TypeElement type) {
     return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-        .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+        .anyMatch(c -> c.getParameters().isEmpty()
+            && (!c.getModifiers().contains(Modifier.PRIVATE)
+                || elements.getOrigin(c) == Elements.Origin.MANDATED));
   }
 
   private static String article(ElementKind kind) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -46,6 +47,10 @@ final class ModelReader {
     Optional<AnnotationMirror> classQuantize = mirror(type, Names.QUANTIZE);
     Locations locations = new Locations(type, modelMirror, classQuantize);
     reports.addAll(classRules.check(type, modelMirror));
+    if (type.getKind() != ElementKind.CLASS) {
+      // An interface, enum or record cannot be a model at all; its fields are beside the point.
+      return new ReadModel(type, Optional.empty(), locations, reports, Set.of(), false, false);
+    }
 
     List<AnnotationReader> readers = new ArrayList<>();
     AnnotationReader model = reader(type, modelMirror, reports, readers);
@@ -57,6 +62,7 @@ final class ModelReader {
     Set<String> opaque = new HashSet<>();
     boolean unresolved = false;
     for (VariableElement field : layerFields(type)) {
+      locations.addField(field);
       if (field.asType().getKind() == TypeKind.ERROR) {
         unresolved = true;
         continue;
@@ -168,7 +174,13 @@ final class ModelReader {
           "input");
       return Optional.empty();
     }
-    return Optional.of(Shape.of(dims));
+    Shape shape = Shape.of(dims);
+    if (shape.elements() > Shape.MAX_ELEMENTS) {
+      model.error("TensorTooLarge", "@QuantizedModel input " + shape + " holds more than "
+          + Shape.MAX_ELEMENTS + " values per example. Give a smaller input shape.", "input");
+      return Optional.empty();
+    }
+    return Optional.of(shape);
   }
 
   /** Layer fields of the class and its superclasses, superclass fields first. */

@@ -116,6 +116,8 @@ public final class Qat4jProcessor extends AbstractProcessor {
         reports.add(read.locations().place(p));
       }
     }
+    // Stable: within one element, reading problems come before rule problems.
+    reports.sort(java.util.Comparator.comparingInt(read.locations()::order));
     reports.forEach(r -> r.printTo(messager));
     boolean clean = !read.broken() && reports.stream().noneMatch(Report::isError);
     if (!clean || read.decl().isEmpty()) {

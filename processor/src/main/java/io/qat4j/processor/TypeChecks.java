@@ -36,8 +36,7 @@ final class TypeChecks {
           "type");
     } else {
       instantiable(type).ifPresent(why -> a.error("BadCustomLayer",
-          "@Custom type " + name + " " + why + ", so the runtime cannot create it. Give it a"
-              + " public no-argument constructor.", "type"));
+          "@Custom type " + name + " " + why + ".", "type"));
     }
   }
 
@@ -50,29 +49,35 @@ final class TypeChecks {
       return;
     }
     instantiable(type).ifPresent(why -> a.error("BadQuantizeConfig",
-        "QuantizeConfig " + name + " " + why + ", so the runtime cannot create it. Give it a"
-            + " public no-argument constructor.", "config"));
+        "QuantizeConfig " + name + " " + why + ".", "config"));
   }
 
-  /** Why the runtime could not call {@code new T()}, if it could not. */
+  /**
+   * Why the runtime could not call {@code new T()}, with the fix, if it could not: "is abstract.
+   * Make it a concrete class".
+   */
   private Optional<String> instantiable(DeclaredType type) {
     TypeElement e = (TypeElement) type.asElement();
     if (e.getKind() != ElementKind.CLASS) {
-      return Optional.of("is not a class");
+      return Optional.of("is not a class, so the runtime cannot create it. Name a concrete class");
     }
     if (e.getModifiers().contains(Modifier.ABSTRACT)) {
-      return Optional.of("is abstract");
+      return Optional.of("is abstract, so the runtime cannot create it. Name a concrete class");
     }
     if (!e.getModifiers().contains(Modifier.PUBLIC)) {
-      return Optional.of("is not public");
+      return Optional.of("is not public, so the runtime cannot create it. Make it public");
     }
     if (e.getNestingKind() == NestingKind.MEMBER && !e.getModifiers().contains(Modifier.STATIC)) {
-      return Optional.of("is an inner (non-static) class");
+      return Optional.of("is an inner class, so the runtime cannot create it without an outer"
+          + " instance. Make it static");
     }
     boolean noArg =
         ElementFilter.constructorsIn(e.getEnclosedElements()).stream()
             .anyMatch(c -> c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC));
-    return noArg ? Optional.empty() : Optional.of("has no public no-argument constructor");
+    return noArg
+        ? Optional.empty()
+        : Optional.of("has no public no-argument constructor, so the runtime cannot create it."
+            + " Add one");
   }
 
   /** The binary name the runtime loads the class by. */
