@@ -1,24 +1,92 @@
 package io.qat4j.examples;
 
+import io.qat4j.examples.cli.ProgressBarListener;
+import io.qat4j.examples.demo.DemoOptions;
+import io.qat4j.examples.demo.FashionDemo;
+import io.qat4j.examples.demo.StageResult;
 import io.qat4j.examples.models.FashionCnnQuantized;
 import io.qat4j.examples.models.MobileNetMiniQuantized;
-import io.qat4j.plan.ModelSummary;
+import io.qat4j.runtime.data.DataFileException;
+import io.qat4j.runtime.data.FashionMnist;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The main job. For now: prints the compile-time summary of each bundled model, taken from the
- * classes the processor generated.
+ * The main job: prints the compile-time summaries of the bundled models, then trains FashionCnn
+ * on Fashion-MNIST in float, calibrates a post-training-quantized copy, fine-tunes it with
+ * quantization-aware training, and prints the test accuracy of each.
  */
-public final class Main {
-  private Main() {}
+@Command(
+    name = "qat4j-demo",
+    mixinStandardHelpOptions = true,
+    description = "Float training, post-training quantization and QAT of FashionCnn on Fashion-MNIST.")
+public final class Main implements Callable<Integer> {
+  @Option(names = "--data", description = "Fashion-MNIST IDX directory (default: ${DEFAULT-VALUE}).")
+  Path data = FashionMnist.DEFAULT_DIRECTORY;
 
-  /** Prints the summaries of the bundled models. */
+  @Option(names = "--epochs", description = "Float training epochs (default: ${DEFAULT-VALUE}).")
+  int epochs = 3;
+
+  @Option(names = "--qat-epochs", description = "QAT fine-tuning epochs (default: ${DEFAULT-VALUE}).")
+  int qatEpochs = 1;
+
+  @Option(names = "--batch", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch = 64;
+
+  @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--train-limit",
+      description = "Train on the first N images only, 0 for all (default: ${DEFAULT-VALUE}).")
+  int trainLimit = 0;
+
+  @Option(names = "--summary-only", description = "Print the model summaries and stop.")
+  boolean summaryOnly;
+
+  private final PrintStream out;
+
+  Main(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the command line; exits with its status. */
   public static void main(String[] args) {
-    PrintStream out = System.out;
-    for (ModelSummary summary :
-        List.of(FashionCnnQuantized.summary(), MobileNetMiniQuantized.summary())) {
-      out.println(summary.render());
+    System.exit(run(System.out, args));
+  }
+
+  /** Runs the command line, printing to {@code out}; returns the exit status. */
+  static int run(PrintStream out, String... args) {
+    return new CommandLine(new Main(out)).execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    out.println(FashionCnnQuantized.summary().render());
+    out.println(MobileNetMiniQuantized.summary().render());
+    if (summaryOnly) {
+      return 0;
     }
+    DemoOptions options = new DemoOptions(data, epochs, qatEpochs, batch, seed, trainLimit, 32);
+    List<StageResult> results;
+    try {
+      results = new FashionDemo(options, task -> new ProgressBarListener(task, out)).run();
+    } catch (DataFileException e) {
+      out.println(e.getMessage());
+      return 2;
+    }
+    out.println();
+    out.println(String.format(Locale.ROOT, "%-20s %10s %12s %10s", "FashionCnn", "test top-1",
+        "s / epoch", "images/s"));
+    for (StageResult r : results) {
+      out.println(String.format(Locale.ROOT, "%-20s %9.2f%% %12.1f %10.0f", r.name(),
+          100 * r.testAccuracy(), r.secondsPerEpoch(), r.imagesPerSecond()));
+    }
+    return 0;
   }
 }

@@ -36,7 +36,18 @@ final class GraphWriter {
     return local.replace('.', '_') + SUFFIX;
   }
 
-  JavaFile write(TypeElement model, ModelDecl decl, QuantizedGraph graph) {
+  /** The runtime's entry point for training a graph; factories are generated when it is present. */
+  static final ClassName TRAINABLE_MODEL = ClassName.get("io.qat4j.runtime.qat", "TrainableModel");
+
+  private static final ClassName QAT_OPTIONS = ClassName.get("io.qat4j.runtime.qat", "QatOptions");
+
+  /**
+   * The generated class for {@code model}.
+   *
+   * @param withRuntime whether qat4j-runtime is on the compile classpath, so factories for
+   *     trainable networks can be generated
+   */
+  JavaFile write(TypeElement model, ModelDecl decl, QuantizedGraph graph, boolean withRuntime) {
     String name = generatedName(model);
     ClassName self = ClassName.get(packageName(model), name);
     ModelSummary summary = graph.summary();
@@ -77,6 +88,10 @@ final class GraphWriter {
             .build());
     type.addMethod(constructor(model, decl, self));
     type.addMethod(summaryMethod());
+    if (withRuntime) {
+      type.addMethod(floatModelMethod());
+      type.addMethod(qatModelMethod());
+    }
     type.addMethod(declarationMethod(decl));
     type.addMethod(graphMethod(graph, summary));
     return JavaFile.builder(packageName(model), type.build())
@@ -114,6 +129,28 @@ final class GraphWriter {
         .returns(ModelSummary.class)
         .addJavadoc("Per-layer output shape, parameters, multiply-accumulates and storage.\n")
         .addStatement("return GRAPH.summary()")
+        .build();
+  }
+
+  private static MethodSpec floatModelMethod() {
+    return MethodSpec.methodBuilder("floatModel")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TRAINABLE_MODEL)
+        .addParameter(long.class, "seed")
+        .addJavadoc("A float network of this model to train, initialised from {@code seed}.\n")
+        .addStatement("return $T.floatModel(GRAPH, seed)", TRAINABLE_MODEL)
+        .build();
+  }
+
+  private static MethodSpec qatModelMethod() {
+    return MethodSpec.methodBuilder("qatModel")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TRAINABLE_MODEL)
+        .addParameter(long.class, "seed")
+        .addParameter(QAT_OPTIONS, "options")
+        .addJavadoc("A fake-quantized network of this model for quantization-aware training, with\n"
+            + "BatchNorm folded; initialised from {@code seed}.\n")
+        .addStatement("return $T.qat(GRAPH, seed, options)", TRAINABLE_MODEL)
         .build();
   }
 

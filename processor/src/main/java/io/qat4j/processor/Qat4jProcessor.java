@@ -125,7 +125,10 @@ public final class Qat4jProcessor extends AbstractProcessor {
     }
     QuantizedGraph graph = QuantizedGraph.plan(read.decl().get());
     try {
-      writer.write(type, read.decl().get(), graph).writeTo(processingEnv.getFiler());
+      boolean withRuntime =
+          processingEnv.getElementUtils()
+                  .getTypeElement(GraphWriter.TRAINABLE_MODEL.canonicalName()) != null;
+      writer.write(type, read.decl().get(), graph, withRuntime).writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       messager.printMessage(
           Diagnostic.Kind.ERROR,

@@ -1,0 +1,89 @@
+package io.qat4j.examples.demo;
+
+import io.qat4j.examples.models.FashionCnnQuantized;
+import io.qat4j.runtime.data.Dataset;
+import io.qat4j.runtime.data.FashionMnist;
+import io.qat4j.runtime.qat.QatOptions;
+import io.qat4j.runtime.qat.TrainableModel;
+import io.qat4j.runtime.train.EpochResult;
+import io.qat4j.runtime.train.OptimizerSpec;
+import io.qat4j.runtime.train.Predictions;
+import io.qat4j.runtime.train.Trainer;
+import io.qat4j.runtime.train.TrainingConfig;
+import io.qat4j.runtime.train.TrainingHook;
+import io.qat4j.runtime.train.TrainingListener;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The main job on FashionCnn: train in float, calibrate a post-training-quantized copy, fine-tune
+ * with quantization-aware training, and measure each on the test set.
+ */
+public final class FashionDemo {
+  /** Adam's step for float training, halved after every epoch. */
+  static final double FLOAT_LEARNING_RATE = 1e-3;
+
+  static final double FLOAT_EPOCH_DECAY = 0.5;
+  /** A smaller step for fine-tuning with fake quantization, as TFMOT and PyTorch advise. */
+  static final double QAT_LEARNING_RATE = 1e-4;
+  private static final int EVAL_BATCH = 256;
+
+  private final DemoOptions options;
+  private final Function<String, TrainingListener> listeners;
+
+  /** A demo with these options; {@code listeners} makes a progress listener per stage name. */
+  public FashionDemo(DemoOptions options, Function<String, TrainingListener> listeners) {
+    this.options = options;
+    this.listeners = listeners;
+  }
+
+  /** Runs every stage and returns their results in order. */
+  public List<StageResult> run() throws IOException {
+    Dataset train = FashionMnist.train(options.data());
+    if (options.trainLimit() > 0 && options.trainLimit() < train.size()) {
+      train = train.subset(0, options.trainLimit());
+    }
+    Dataset test = FashionMnist.test(options.data());
+    List<StageResult> results = new ArrayList<>();
+
+    TrainableModel floatModel = FashionCnnQuantized.floatModel(options.seed());
+    List<EpochResult> floatEpochs =
+        train(floatModel, TrainingHook.NONE, options.epochs(),
+            OptimizerSpec.adam(FLOAT_LEARNING_RATE).decayingPerEpoch(FLOAT_EPOCH_DECAY), train,
+            "float");
+    results.add(stage("float", floatModel, test, floatEpochs));
+
+    TrainableModel ptq =
+        TrainableModel.calibrated(floatModel, train, options.calibrationBatches(), options.batchSize());
+    results.add(stage("PTQ (fake-quant)", ptq, test, List.of()));
+
+    int batchesPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
+    long qatSteps = (long) batchesPerEpoch * options.qatEpochs();
+    // Freeze BatchNorm statistics after half the fine-tuning and ranges after 80%, as PyTorch's
+    // QAT recipe does, so the last steps train against the exact int8 arithmetic.
+    QatOptions qatOptions = QatOptions.defaults().freezing(qatSteps / 2, qatSteps * 4 / 5);
+    TrainableModel qat = FashionCnnQuantized.qatModel(options.seed(), qatOptions);
+    qat.copyWeightsFrom(floatModel);
+    List<EpochResult> qatEpochs =
+        train(qat, qat.schedule(), options.qatEpochs(), OptimizerSpec.adam(QAT_LEARNING_RATE),
+            train, "QAT");
+    results.add(stage("QAT (fake-quant)", qat, test, qatEpochs));
+    return results;
+  }
+
+  private List<EpochResult> train(TrainableModel model, TrainingHook hook, int epochs,
+      OptimizerSpec optimizer, Dataset train, String name) throws IOException {
+    TrainingConfig config = TrainingConfig.of(epochs, options.batchSize(), options.seed(), optimizer);
+    return new Trainer(model.network(), config, hook, listeners.apply(name)).fit(train);
+  }
+
+  private static StageResult stage(String name, TrainableModel model, Dataset test,
+      List<EpochResult> epochs) {
+    double accuracy = Predictions.accuracy(model.network(), test, EVAL_BATCH);
+    double seconds = epochs.stream().mapToDouble(EpochResult::seconds).average().orElse(0);
+    double imagesPerSecond = epochs.stream().mapToDouble(EpochResult::imagesPerSecond).average().orElse(0);
+    return new StageResult(name, accuracy, seconds, imagesPerSecond);
+  }
+}

@@ -1,0 +1,242 @@
+package io.qat4j.runtime.train;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Everything needed to resume training: where it stopped and every named tensor (parameters,
+ * running statistics and ranges, optimizer moments).
+ *
+ * <p>File layout, big-endian: magic {@code QAT4JCKP}, format version, model name, epoch, batch
+ * within the epoch, global step, seed, tensor count, then per tensor its name, dtype (0 float32, 1
+ * float64, 2 int64), rank, dimensions and values; last a CRC-32 of all that precedes it. Written to a
+ * temporary file, forced to disk and renamed over the old one, so a crash leaves either the old
+ * or the new checkpoint, never a torn one.
+ *
+ * @param model the model name
+ * @param epoch the epoch in progress (0-based)
+ * @param batch batches of that epoch already done
+ * @param step optimizer steps taken in all
+ * @param seed the training seed
+ * @param tensors named tensors, in a fixed order
+ */
+public record Checkpoint(
+    String model, long epoch, long batch, long step, long seed, Map<String, INDArray> tensors) {
+  static final int VERSION = 1;
+  private static final byte[] MAGIC = "QAT4JCKP".getBytes(StandardCharsets.US_ASCII);
+  private static final int MAX_NAME_BYTES = 1024;
+  private static final int MAX_RANK = 8;
+  private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
+
+  /** Copies {@code tensors}, keeping their order. */
+  public Checkpoint {
+    tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+  }
+
+  /** Writes this checkpoint to {@code file} atomically. */
+  public void write(Path file) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.write(MAGIC);
+    out.writeInt(VERSION);
+    writeName(out, model);
+    out.writeLong(epoch);
+    out.writeLong(batch);
+    out.writeLong(step);
+    out.writeLong(seed);
+    out.writeInt(tensors.size());
+    for (Map.Entry<String, INDArray> e : tensors.entrySet()) {
+      writeName(out, e.getKey());
+      INDArray t = e.getValue();
+      byte type = typeCode(e.getKey(), t.dataType());
+      out.writeByte(type);
+      out.writeInt(t.rank());
+      for (long d : t.shape()) {
+        out.writeLong(d);
+      }
+      INDArray c = t.dup('c');
+      switch (type) {
+        case 1 -> {
+          for (double v : c.data().asDouble()) {
+            out.writeDouble(v);
+          }
+        }
+        case 2 -> {
+          for (long v : c.data().asLong()) {
+            out.writeLong(v);
+          }
+        }
+        default -> {
+          for (float v : c.data().asFloat()) {
+            out.writeFloat(v);
+          }
+        }
+      }
+    }
+    out.flush();
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    out.writeLong(crc.getValue());
+    out.flush();
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+        while (buffer.hasRemaining()) {
+          ch.write(buffer);
+        }
+        ch.force(true);
+      }
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      // Also when the rename fails (say the target is a directory): leave no temporary file.
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+  }
+
+  /**
+   * Reads a checkpoint, checking its checksum first and every length against the bytes that are
+   * really there, so a damaged or hostile file fails with {@link CorruptCheckpointException}
+   * rather than a huge allocation.
+   */
+  public static Checkpoint read(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new CorruptCheckpointException(file, "it is " + size + " bytes, more than 2 GiB");
+    }
+    ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+    if (in.remaining() < MAGIC.length + 4 + 8) {
+      throw new CorruptCheckpointException(file, "it is only " + size + " bytes long");
+    }
+    byte[] magic = new byte[MAGIC.length];
+    in.get(magic);
+    if (!Arrays.equals(magic, MAGIC)) {
+      throw new CorruptCheckpointException(file, "it does not start with QAT4JCKP");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(in.array(), 0, in.capacity() - 8);
+    if (crc.getValue() != in.getLong(in.capacity() - 8)) {
+      throw new CorruptCheckpointException(file, "its checksum does not match (truncated or damaged)");
+    }
+    in.limit(in.capacity() - 8);
+    try {
+      int version = in.getInt();
+      if (version != VERSION) {
+        throw new CorruptCheckpointException(file, "format version " + version
+            + " is not the supported version " + VERSION);
+      }
+      String model = readName(in, file);
+      long epoch = in.getLong();
+      long batch = in.getLong();
+      long step = in.getLong();
+      long seed = in.getLong();
+      int count = in.getInt();
+      if (count < 0 || count > in.remaining()) {
+        throw new CorruptCheckpointException(file, "it claims " + count + " tensors");
+      }
+      Map<String, INDArray> tensors = new LinkedHashMap<>();
+      for (int i = 0; i < count; i++) {
+        String name = readName(in, file);
+        tensors.put(name, readTensor(in, file, name));
+      }
+      if (in.hasRemaining()) {
+        throw new CorruptCheckpointException(file, in.remaining() + " bytes follow the last tensor");
+      }
+      if (epoch < 0 || batch < 0 || step < 0) {
+        throw new CorruptCheckpointException(file, "its position is negative");
+      }
+      return new Checkpoint(model, epoch, batch, step, seed, tensors);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new CorruptCheckpointException(file, "it ends in the middle of a record");
+    }
+  }
+
+  private static byte typeCode(String name, DataType type) {
+    return switch (type) {
+      case FLOAT -> 0;
+      case DOUBLE -> 1;
+      case LONG -> 2;
+      default -> throw new IllegalArgumentException(
+          "tensor " + name + " is " + type + "; checkpoints hold FLOAT, DOUBLE and LONG tensors");
+    };
+  }
+
+  private static INDArray readTensor(ByteBuffer in, Path file, String name) throws IOException {
+    byte type = in.get();
+    if (type < 0 || type > 2) {
+      throw new CorruptCheckpointException(file, "tensor " + name + " has unknown type " + type);
+    }
+    int rank = in.getInt();
+    if (rank < 0 || rank > MAX_RANK) {
+      throw new CorruptCheckpointException(file, "tensor " + name + " has rank " + rank);
+    }
+    long[] shape = new long[rank];
+    long elements = 1;
+    int width = type == 0 ? 4 : 8;
+    for (int d = 0; d < rank; d++) {
+      shape[d] = in.getLong();
+      // No dimension beyond an int, even beside a zero: tensors are indexed by int.
+      if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE
+          || (shape[d] > 0 && elements > in.remaining() / shape[d])) {
+        throw new CorruptCheckpointException(file, "tensor " + name + " has impossible shape");
+      }
+      elements *= shape[d];
+    }
+    if (elements * width > in.remaining()) {
+      throw new CorruptCheckpointException(file, "tensor " + name + " is cut short");
+    }
+    if (type == 2) {
+      long[] values = new long[(int) elements];
+      in.asLongBuffer().get(values);
+      in.position(in.position() + values.length * 8);
+      return Nd4j.createFromArray(values).reshape(shape);
+    }
+    if (type == 1) {
+      double[] values = new double[(int) elements];
+      in.asDoubleBuffer().get(values);
+      in.position(in.position() + values.length * 8);
+      return Nd4j.create(values, shape, DataType.DOUBLE);
+    }
+    float[] values = new float[(int) elements];
+    in.asFloatBuffer().get(values);
+    in.position(in.position() + values.length * 4);
+    return Nd4j.create(values, shape, DataType.FLOAT);
+  }
+
+  private static void writeName(DataOutputStream out, String name) throws IOException {
+    byte[] b = name.getBytes(StandardCharsets.UTF_8);
+    if (b.length > MAX_NAME_BYTES) {
+      throw new IllegalArgumentException("name longer than " + MAX_NAME_BYTES + " bytes: " + name);
+    }
+    out.writeShort(b.length);
+    out.write(b);
+  }
+
+  private static String readName(ByteBuffer in, Path file) throws IOException {
+    int length = Short.toUnsignedInt(in.getShort());
+    if (length > MAX_NAME_BYTES || length > in.remaining()) {
+      throw new CorruptCheckpointException(file, "a name is " + length + " bytes long");
+    }
+    byte[] b = new byte[length];
+    in.get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,167 @@
+package io.qat4j.runtime.train;
+
+import io.qat4j.runtime.data.Batch;
+import io.qat4j.runtime.data.Batches;
+import io.qat4j.runtime.data.Dataset;
+import io.qat4j.runtime.graph.NamedParam;
+import io.qat4j.runtime.graph.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a network with softmax cross-entropy on shuffled mini-batches. Deterministic for a seed:
+ * the batch order comes from (seed, epoch), and a run resumed from a checkpoint continues exactly
+ * where the checkpoint was written, ending with the same weights as a run never interrupted.
+ */
+public final class Trainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+  private final Network network;
+  private final TrainingConfig config;
+  private final TrainingHook hook;
+  private final TrainingListener listener;
+  private final Optimizer optimizer;
+  private long step;
+
+  /** A trainer for {@code network}; {@code hook} runs before every step. */
+  public Trainer(Network network, TrainingConfig config, TrainingHook hook, TrainingListener listener) {
+    this.network = network;
+    this.config = config;
+    this.hook = hook;
+    this.listener = listener;
+    this.optimizer = config.optimizer().create();
+  }
+
+  /** Optimizer steps taken so far, including those restored from a checkpoint. */
+  public long steps() {
+    return step;
+  }
+
+  /**
+   * Trains for the configured epochs, first resuming from the checkpoint file if it exists.
+   *
+   * @return one result per epoch run (a resumed epoch counts only its remaining batches)
+   * @throws TrainingDivergedException when the loss stops being a finite number
+   * @throws IOException when a checkpoint cannot be read or written
+   */
+  public List<EpochResult> fit(Dataset train) throws IOException {
+    Batches batches = Batches.shuffled(train, config.batchSize(), config.seed());
+    int startEpoch = 0;
+    int startBatch = 0;
+    if (config.checkpoint().isPresent() && Files.exists(config.checkpoint().get())) {
+      Checkpoint c = Checkpoint.read(config.checkpoint().get());
+      if (c.epoch() > Integer.MAX_VALUE || c.batch() > batches.batchesPerEpoch()) {
+        throw new CorruptCheckpointException(config.checkpoint().get(), "it stopped at epoch "
+            + c.epoch() + " after batch " + c.batch() + ", but this data set in batches of "
+            + config.batchSize() + " makes " + batches.batchesPerEpoch() + " batches per epoch");
+      }
+      restore(c, config.checkpoint().get());
+      startEpoch = (int) c.epoch();
+      startBatch = (int) c.batch();
+      LOG.info("Resuming {} at epoch {}, batch {}, step {}", network.name(), startEpoch, startBatch, step);
+    }
+    List<EpochResult> results = new ArrayList<>();
+    for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
+      results.add(runEpoch(batches, epoch, epoch == startEpoch ? startBatch : 0));
+      saveCheckpoint(epoch + 1, 0);
+    }
+    return results;
+  }
+
+  private EpochResult runEpoch(Batches batches, int epoch, int firstBatch) throws IOException {
+    optimizer.learningRate(config.optimizer().learningRate(epoch));
+    listener.epochStarted(epoch, batches.batchesPerEpoch());
+    long start = System.nanoTime();
+    double lossSum = 0;
+    long right = 0;
+    long images = 0;
+    int count = 0;
+    var it = batches.epoch(epoch, firstBatch);
+    while (it.hasNext()) {
+      Batch batch = it.next();
+      hook.beforeStep(step);
+      network.zeroGradients();
+      INDArray logits = network.forward(batch.features(), true);
+      SoftmaxCrossEntropy.Result loss = SoftmaxCrossEntropy.of(logits, batch.labels());
+      if (!Double.isFinite(loss.loss())) {
+        throw new TrainingDivergedException(
+            "Training " + network.name() + " diverged at step " + step + " (epoch " + epoch
+                + ", batch " + batch.index() + "): the loss is " + loss.loss() + ". Lower the"
+                + " learning rate, or check the data for NaN or infinite values.");
+      }
+      network.backward(loss.gradient());
+      optimizer.step(network.params());
+      step++;
+      count++;
+      lossSum += loss.loss();
+      long batchRight = Predictions.correct(logits, batch.classIndices());
+      right += batchRight;
+      images += batch.size();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      listener.stepFinished(epoch, batch.index(), loss.loss(), (double) batchRight / batch.size(),
+          seconds > 0 ? images / seconds : 0);
+      if (step % config.checkpointEvery() == 0) {
+        saveCheckpoint(epoch, batch.index() + 1);
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EpochResult result =
+        new EpochResult(epoch, count == 0 ? 0 : lossSum / count, images == 0 ? 0 : (double) right / images,
+            seconds, images);
+    LOG.info("{} epoch {}: loss {}, accuracy {}, {} s, {} images/s", network.name(), epoch,
+        result.meanLoss(), result.accuracy(), seconds, Math.round(result.imagesPerSecond()));
+    listener.epochFinished(result);
+    return result;
+  }
+
+  /** Every tensor a resumed run needs, by name. */
+  private List<NamedParam> everything() {
+    List<NamedParam> all = new ArrayList<>(network.params());
+    all.addAll(network.state());
+    all.addAll(optimizer.state(network.params()));
+    return all;
+  }
+
+  private void saveCheckpoint(long epoch, long batch) throws IOException {
+    if (config.checkpoint().isEmpty()) {
+      return;
+    }
+    Map<String, INDArray> tensors = new LinkedHashMap<>();
+    for (NamedParam p : everything()) {
+      tensors.put(p.name(), p.param().value());
+    }
+    new Checkpoint(network.name(), epoch, batch, step, config.seed(), tensors)
+        .write(config.checkpoint().get());
+  }
+
+  private void restore(Checkpoint c, Path file) throws IOException {
+    if (!c.model().equals(network.name()) || c.seed() != config.seed()) {
+      throw new CorruptCheckpointException(file, "it belongs to model " + c.model() + " with seed "
+          + c.seed() + ", not " + network.name() + " with seed " + config.seed());
+    }
+    List<NamedParam> all = everything();
+    // Check every tensor before assigning any, so a refused checkpoint leaves the network as it was.
+    for (NamedParam p : all) {
+      INDArray saved = c.tensors().get(p.name());
+      if (saved == null || !Arrays.equals(saved.shape(), p.param().value().shape())) {
+        throw new CorruptCheckpointException(file, "tensor " + p.name() + " is "
+            + (saved == null ? "missing" : "of shape " + Arrays.toString(saved.shape()))
+            + " (this network has " + Arrays.toString(p.param().value().shape()) + ")");
+      }
+    }
+    for (NamedParam p : all) {
+      p.param().value().assign(c.tensors().get(p.name()));
+    }
+    step = c.step();
+    optimizer.restoreSteps(step);
+  }
+}
