@@ -46,6 +46,18 @@ public final class Main implements Callable<Integer> {
       description = "Train on the first N images only, 0 for all (default: ${DEFAULT-VALUE}).")
   int trainLimit = 0;
 
+  @Option(names = "--lr", description = "Adam learning rate of the first float epoch (default: ${DEFAULT-VALUE}).")
+  double learningRate = 3e-3;
+
+  @Option(names = "--lr-decay",
+      description = "Factor on the float learning rate after each epoch (default: ${DEFAULT-VALUE}).")
+  double epochDecay = 0.4;
+
+  @Option(names = "--qat-lr",
+      description = "Adam learning rate of QAT fine-tuning, smaller as TFMOT and PyTorch advise"
+          + " (default: ${DEFAULT-VALUE}).")
+  double qatLearningRate = 1e-4;
+
   @Option(names = "--summary-only", description = "Print the model summaries and stop.")
   boolean summaryOnly;
 
@@ -67,12 +79,18 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (epochs < 1 || qatEpochs < 0 || batch < 1 || trainLimit < 0) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--epochs and --batch must be at least 1, --qat-epochs and --train-limit at least 0.");
+    }
     out.println(FashionCnnQuantized.summary().render());
     out.println(MobileNetMiniQuantized.summary().render());
     if (summaryOnly) {
       return 0;
     }
-    DemoOptions options = new DemoOptions(data, epochs, qatEpochs, batch, seed, trainLimit, 32);
+    DemoOptions options =
+        new DemoOptions(data, epochs, qatEpochs, batch, seed, trainLimit, 32, learningRate,
+            epochDecay, qatLearningRate);
     List<StageResult> results;
     try {
       results = new FashionDemo(options, task -> new ProgressBarListener(task, out)).run();

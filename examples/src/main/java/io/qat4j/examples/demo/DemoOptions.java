@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * @param seed seed of initialisation and shuffling
  * @param trainLimit use only the first this many training images (0: all)
  * @param calibrationBatches batches used to calibrate the post-training-quantized copy
+ * @param learningRate Adam's learning rate in the first float epoch
+ * @param epochDecay factor applied to the float learning rate after every epoch
+ * @param qatLearningRate Adam's learning rate for QAT fine-tuning
  */
 public record DemoOptions(
     Path data,
@@ -20,4 +23,7 @@ public record DemoOptions(
     int batchSize,
     long seed,
     int trainLimit,
-    int calibrationBatches) {}
+    int calibrationBatches,
+    double learningRate,
+    double epochDecay,
+    double qatLearningRate) {}

@@ -22,12 +22,6 @@ import java.util.function.Function;
  * with quantization-aware training, and measure each on the test set.
  */
 public final class FashionDemo {
-  /** Adam's step for float training, halved after every epoch. */
-  static final double FLOAT_LEARNING_RATE = 1e-3;
-
-  static final double FLOAT_EPOCH_DECAY = 0.5;
-  /** A smaller step for fine-tuning with fake quantization, as TFMOT and PyTorch advise. */
-  static final double QAT_LEARNING_RATE = 1e-4;
   private static final int EVAL_BATCH = 256;
 
   private final DemoOptions options;
@@ -51,7 +45,7 @@ public final class FashionDemo {
     TrainableModel floatModel = FashionCnnQuantized.floatModel(options.seed());
     List<EpochResult> floatEpochs =
         train(floatModel, TrainingHook.NONE, options.epochs(),
-            OptimizerSpec.adam(FLOAT_LEARNING_RATE).decayingPerEpoch(FLOAT_EPOCH_DECAY), train,
+            OptimizerSpec.adam(options.learningRate()).decayingPerEpoch(options.epochDecay()), train,
             "float");
     results.add(stage("float", floatModel, test, floatEpochs));
 
@@ -59,6 +53,9 @@ public final class FashionDemo {
         TrainableModel.calibrated(floatModel, train, options.calibrationBatches(), options.batchSize());
     results.add(stage("PTQ (fake-quant)", ptq, test, List.of()));
 
+    if (options.qatEpochs() == 0) {
+      return results;
+    }
     int batchesPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
     long qatSteps = (long) batchesPerEpoch * options.qatEpochs();
     // Freeze BatchNorm statistics after half the fine-tuning and ranges after 80%, as PyTorch's
@@ -67,7 +64,7 @@ public final class FashionDemo {
     TrainableModel qat = FashionCnnQuantized.qatModel(options.seed(), qatOptions);
     qat.copyWeightsFrom(floatModel);
     List<EpochResult> qatEpochs =
-        train(qat, qat.schedule(), options.qatEpochs(), OptimizerSpec.adam(QAT_LEARNING_RATE),
+        train(qat, qat.schedule(), options.qatEpochs(), OptimizerSpec.adam(options.qatLearningRate()),
             train, "QAT");
     results.add(stage("QAT (fake-quant)", qat, test, qatEpochs));
     return results;
