@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * A quantization scheme for one kind of tensor. Only the members you write take effect; the
- * others are inherited (see {@link Quantize}), so the defaults shown here are placeholders.
+ * others are inherited (see {@link Quantize}). The processor reads which members were written, so
+ * the default values below are never used; Java requires an annotation member used without a
+ * value to declare one.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

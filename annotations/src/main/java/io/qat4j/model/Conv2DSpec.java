@@ -17,7 +17,7 @@ public record Conv2DSpec(
     int dilationW,
     boolean bias,
     Activation activation)
-    implements LayerSpec {
+    implements WeightedSpec {
 
   @Override
   public LayerKind kind() {

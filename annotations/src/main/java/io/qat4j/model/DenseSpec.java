@@ -4,7 +4,7 @@ import io.qat4j.annotation.Activation;
 import java.util.List;
 
 /** A fully connected layer; weights {@code [units, N]}. */
-public record DenseSpec(int units, boolean bias, Activation activation) implements LayerSpec {
+public record DenseSpec(int units, boolean bias, Activation activation) implements WeightedSpec {
 
   @Override
   public LayerKind kind() {

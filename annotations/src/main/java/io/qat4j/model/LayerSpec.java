@@ -8,7 +8,7 @@ import java.util.List;
  * runtime alike.
  */
 public sealed interface LayerSpec
-    permits Conv2DSpec, DepthwiseConv2DSpec, DenseSpec, BatchNormSpec, ReluSpec, Relu6Spec,
+    permits WeightedSpec, BatchNormSpec, ReluSpec, Relu6Spec,
         MaxPoolSpec, AvgPoolSpec, GlobalAvgPoolSpec, AddSpec, ConcatSpec, FlattenSpec, ReshapeSpec,
         DropoutSpec, SoftmaxSpec, CustomSpec {
 

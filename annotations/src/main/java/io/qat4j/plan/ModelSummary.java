@@ -1,12 +1,9 @@
 package io.qat4j.plan;
 
-import io.qat4j.model.Conv2DSpec;
-import io.qat4j.model.DenseSpec;
-import io.qat4j.model.DepthwiseConv2DSpec;
 import io.qat4j.model.LayerKind;
-import io.qat4j.model.LayerSpec;
 import io.qat4j.model.QuantScheme;
 import io.qat4j.model.Shape;
+import io.qat4j.model.WeightedSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,27 +99,13 @@ public record ModelSummary(String model, Shape input, List<LayerSummary> layers)
       // no parameters (a quantized BatchNorm is folded, above).
       return 4 * params;
     }
-    long channels = outputChannels(layer.spec(), layer.outputShape());
-    boolean hasBias = hasBias(layer.spec()) || layer.foldedBatchNorm().isPresent();
-    long biases = hasBias(layer.spec()) ? channels : 0;
+    long channels = layer.outputShape().dim(0);
+    boolean ownBias = layer.spec() instanceof WeightedSpec w && w.bias();
+    boolean hasBias = ownBias || layer.foldedBatchNorm().isPresent();
+    long biases = ownBias ? channels : 0;
     long weights = params - biases;
     int bytesPerWeight = layer.weights().get().bits() <= 8 ? 1 : 2;
     return weights * bytesPerWeight + (hasBias ? 4 * channels : 0);
-  }
-
-  private static long outputChannels(LayerSpec spec, Shape output) {
-    return output.dim(0);
-  }
-
-  private static boolean hasBias(LayerSpec spec) {
-    if (spec instanceof Conv2DSpec c) {
-      return c.bias();
-    } else if (spec instanceof DepthwiseConv2DSpec d) {
-      return d.bias();
-    } else if (spec instanceof DenseSpec d) {
-      return d.bias();
-    }
-    return false;
   }
 
   private static String describe(QuantizedLayer layer) {

@@ -1,11 +1,9 @@
 package io.qat4j.quant;
 
 import io.qat4j.annotation.Activation;
-import io.qat4j.model.Conv2DSpec;
-import io.qat4j.model.DenseSpec;
-import io.qat4j.model.DepthwiseConv2DSpec;
 import io.qat4j.model.LayerKind;
 import io.qat4j.model.LayerSpec;
+import io.qat4j.model.WeightedSpec;
 import java.util.Optional;
 
 /**
@@ -38,14 +36,8 @@ public final class FusionPatterns {
   }
 
   private static Optional<Boolean> linearActivation(LayerSpec spec) {
-    Activation a = null;
-    if (spec instanceof Conv2DSpec c) {
-      a = c.activation();
-    } else if (spec instanceof DepthwiseConv2DSpec d) {
-      a = d.activation();
-    } else if (spec instanceof DenseSpec d) {
-      a = d.activation();
-    }
-    return Optional.ofNullable(a).map(act -> act == Activation.NONE);
+    return spec instanceof WeightedSpec w
+        ? Optional.of(w.activation() == Activation.NONE)
+        : Optional.empty();
   }
 }

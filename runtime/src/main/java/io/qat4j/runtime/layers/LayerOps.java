@@ -14,6 +14,7 @@ import io.qat4j.model.LayerSpec;
 import io.qat4j.model.MaxPoolSpec;
 import io.qat4j.model.Shape;
 import io.qat4j.model.ShapeResult;
+import io.qat4j.model.WeightedSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -94,9 +95,7 @@ public final class LayerOps {
 
   /** Whether ops of {@code spec} have a weight, and so accept a weight transform. */
   public static boolean hasWeight(LayerSpec spec) {
-    return spec instanceof Conv2DSpec
-        || spec instanceof DepthwiseConv2DSpec
-        || spec instanceof DenseSpec;
+    return spec instanceof WeightedSpec;
   }
 
   /**
@@ -104,14 +103,8 @@ public final class LayerOps {
    * ReLU follows later (Conv2D, BatchNorm, ReLU) should pass {@link WeightInit#HE_NORMAL} itself.
    */
   public static WeightInit defaultInit(LayerSpec spec) {
-    if (spec instanceof Conv2DSpec c) {
-      return WeightInit.forActivation(c.activation());
-    }
-    if (spec instanceof DepthwiseConv2DSpec d) {
-      return WeightInit.forActivation(d.activation());
-    }
-    if (spec instanceof DenseSpec d) {
-      return WeightInit.forActivation(d.activation());
+    if (spec instanceof WeightedSpec w) {
+      return WeightInit.forActivation(w.activation());
     }
     return WeightInit.GLOROT_UNIFORM;
   }

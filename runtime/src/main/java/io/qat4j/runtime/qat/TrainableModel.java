@@ -3,13 +3,11 @@ package io.qat4j.runtime.qat;
 import io.qat4j.annotation.Activation;
 import io.qat4j.annotation.QuantizeConfig;
 import io.qat4j.model.BatchNormSpec;
-import io.qat4j.model.Conv2DSpec;
-import io.qat4j.model.DenseSpec;
-import io.qat4j.model.DepthwiseConv2DSpec;
 import io.qat4j.model.LayerSpec;
 import io.qat4j.model.ModelDecl;
 import io.qat4j.model.QuantScheme;
 import io.qat4j.model.Shape;
+import io.qat4j.model.WeightedSpec;
 import io.qat4j.plan.QuantizedGraph;
 import io.qat4j.plan.QuantizedLayer;
 import io.qat4j.plan.TensorQuant;
@@ -297,12 +295,7 @@ public final class TrainableModel {
       if (layer.fusedActivation().isPresent()) {
         return true;
       }
-      LayerSpec s = layer.spec();
-      Activation a =
-          s instanceof Conv2DSpec c ? c.activation()
-              : s instanceof DepthwiseConv2DSpec d ? d.activation()
-              : s instanceof DenseSpec d ? d.activation() : Activation.NONE;
-      return a != Activation.NONE;
+      return layer.spec() instanceof WeightedSpec w && w.activation() != Activation.NONE;
     }
   }
 }
