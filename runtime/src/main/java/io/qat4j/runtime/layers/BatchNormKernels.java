@@ -51,24 +51,7 @@ public final class BatchNormKernels {
       Parallel.forEach(blocks.channels, (c, worker) -> {
         float[] v = Scratch.get().floats(X, count);
         blocks.load(xb, c, v);
-        float m;
-        float s;
-        if (batchStatistics) {
-          m = (float) (sum(v, count) / count);
-          s = (float) (centredSquares(v, count, m) / count);
-          mean[c] = m;
-          var[c] = s;
-        } else {
-          m = (float) mean[c];
-          s = (float) var[c];
-        }
-        float inv = (float) (1 / Math.sqrt(s + eps));
-        invStd[c] = inv;
-        float gm = (float) gamma[c];
-        float bt = (float) beta[c];
-        for (int i = 0; i < count; i++) {
-          v[i] = (v[i] - m) * inv * gm + bt;
-        }
+        normalize(v, count, c, batchStatistics, mean, var, eps, gamma, beta, invStd);
         blocks.store(v, c, ob);
       });
     } else {
@@ -77,24 +60,8 @@ public final class BatchNormKernels {
       Parallel.forEach(blocks.channels, (c, worker) -> {
         double[] v = Scratch.get().doubles(X, count);
         blocks.load(xb, c, v);
-        double m;
-        double s;
-        if (batchStatistics) {
-          m = sum(v, count) / count;
-          s = centredSquares(v, count, m) / count;
-          mean[c] = m;
-          var[c] = s;
-        } else {
-          m = mean[c];
-          s = var[c];
-        }
-        double inv = 1 / Math.sqrt(s + epsilon);
-        invStd[c] = inv;
-        double gm = gamma[c];
-        double bt = beta[c];
-        for (int i = 0; i < count; i++) {
-          v[i] = (v[i] - m) * inv * gm + bt;
-        }
+        normalize(v, count, c, batchStatistics, mean, var, epsilon, gamma, beta,
+            invStd);
         blocks.store(v, c, ob);
       });
     }
@@ -200,6 +167,57 @@ public final class BatchNormKernels {
    * sums, the blocks in double. About three times faster than summing in double (the float adds
    * run in parallel and need no conversion) and within about 1e-7 of it relative to {@code Σ|v|}.
    */
+  /**
+   * Normalizes channel {@code c}'s values {@code v[0..count)} in place: {@code (v − mean) · invStd
+   * · gamma + beta}, with batch statistics (written into {@code mean} and the biased {@code var})
+   * or the given ones; writes the {@code invStd} used. Shared by BatchNorm and the folded
+   * Conv+BatchNorm so both compute in the same order, to the bit.
+   */
+  static void normalize(float[] v, int count, int c, boolean batchStatistics, double[] mean,
+      double[] var, float eps, double[] gamma, double[] beta, double[] invStd) {
+    float m;
+    float s;
+    if (batchStatistics) {
+      m = (float) (sum(v, count) / count);
+      s = (float) (centredSquares(v, count, m) / count);
+      mean[c] = m;
+      var[c] = s;
+    } else {
+      m = (float) mean[c];
+      s = (float) var[c];
+    }
+    float inv = (float) (1 / Math.sqrt(s + eps));
+    invStd[c] = inv;
+    float gm = (float) gamma[c];
+    float bt = (float) beta[c];
+    for (int i = 0; i < count; i++) {
+      v[i] = (v[i] - m) * inv * gm + bt;
+    }
+  }
+
+  /** The same normalization in double precision. */
+  static void normalize(double[] v, int count, int c, boolean batchStatistics, double[] mean,
+      double[] var, double epsilon, double[] gamma, double[] beta, double[] invStd) {
+    double m;
+    double s;
+    if (batchStatistics) {
+      m = sum(v, count) / count;
+      s = centredSquares(v, count, m) / count;
+      mean[c] = m;
+      var[c] = s;
+    } else {
+      m = mean[c];
+      s = var[c];
+    }
+    double inv = 1 / Math.sqrt(s + epsilon);
+    invStd[c] = inv;
+    double gm = gamma[c];
+    double bt = beta[c];
+    for (int i = 0; i < count; i++) {
+      v[i] = (v[i] - m) * inv * gm + bt;
+    }
+  }
+
   static double sum(float[] v, int n) {
     double s = 0;
     int i = 0;

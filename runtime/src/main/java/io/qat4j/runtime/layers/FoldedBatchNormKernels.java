@@ -65,24 +65,8 @@ public final class FoldedBatchNormKernels {
             v[i] = v[i] / sc + b;
           }
         }
-        float m;
-        float s;
-        if (batchStatistics) {
-          m = (float) (BatchNormKernels.sum(v, count) / count);
-          s = (float) (BatchNormKernels.centredSquares(v, count, m) / count);
-          mean[c] = m;
-          var[c] = s;
-        } else {
-          m = (float) mean[c];
-          s = (float) var[c];
-        }
-        float inv = (float) (1 / Math.sqrt(s + eps));
-        invStd[c] = inv;
-        float gm = (float) gamma[c];
-        float bt = (float) beta[c];
-        for (int i = 0; i < count; i++) {
-          v[i] = (v[i] - m) * inv * gm + bt;
-        }
+        BatchNormKernels.normalize(
+            v, count, c, batchStatistics, mean, var, eps, gamma, beta, invStd);
         blocks.store(v, c, ob);
       });
     } else {
@@ -102,24 +86,8 @@ public final class FoldedBatchNormKernels {
             v[i] = v[i] / sc + b;
           }
         }
-        double m;
-        double s;
-        if (batchStatistics) {
-          m = BatchNormKernels.sum(v, count) / count;
-          s = BatchNormKernels.centredSquares(v, count, m) / count;
-          mean[c] = m;
-          var[c] = s;
-        } else {
-          m = mean[c];
-          s = var[c];
-        }
-        double inv = 1 / Math.sqrt(s + epsilon);
-        invStd[c] = inv;
-        double gm = gamma[c];
-        double bt = beta[c];
-        for (int i = 0; i < count; i++) {
-          v[i] = (v[i] - m) * inv * gm + bt;
-        }
+        BatchNormKernels.normalize(v, count, c, batchStatistics, mean, var, epsilon, gamma, beta,
+            invStd);
         blocks.store(v, c, ob);
       });
     }
