@@ -2,16 +2,15 @@ package io.qat4j.examples;
 
 import io.qat4j.examples.cli.ProgressBarListener;
 import io.qat4j.examples.demo.DemoOptions;
+import io.qat4j.examples.demo.DemoReport;
 import io.qat4j.examples.demo.FashionDemo;
-import io.qat4j.examples.demo.StageResult;
+import io.qat4j.examples.demo.ReportPrinter;
 import io.qat4j.examples.models.FashionCnnQuantized;
 import io.qat4j.examples.models.MobileNetMiniQuantized;
 import io.qat4j.runtime.data.DataFileException;
 import io.qat4j.runtime.data.FashionMnist;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +57,10 @@ public final class Main implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   double qatLearningRate = 1e-4;
 
+  @Option(names = "--out",
+      description = "Directory for the float32 and int8 model files (default: ${DEFAULT-VALUE}).")
+  Path output = Path.of("target", "qat4j-demo");
+
   @Option(names = "--summary-only", description = "Print the model summaries and stop.")
   boolean summaryOnly;
 
@@ -90,21 +93,15 @@ public final class Main implements Callable<Integer> {
     }
     DemoOptions options =
         new DemoOptions(data, epochs, qatEpochs, batch, seed, trainLimit, 32, learningRate,
-            epochDecay, qatLearningRate);
-    List<StageResult> results;
+            epochDecay, qatLearningRate, output);
+    DemoReport report;
     try {
-      results = new FashionDemo(options, task -> new ProgressBarListener(task, out)).run();
+      report = new FashionDemo(options, task -> new ProgressBarListener(task, out)).run();
     } catch (DataFileException e) {
       out.println(e.getMessage());
       return 2;
     }
-    out.println();
-    out.println(String.format(Locale.ROOT, "%-20s %10s %12s %10s", "FashionCnn", "test top-1",
-        "s / epoch", "images/s"));
-    for (StageResult r : results) {
-      out.println(String.format(Locale.ROOT, "%-20s %9.2f%% %12.1f %10.0f", r.name(),
-          100 * r.testAccuracy(), r.secondsPerEpoch(), r.imagesPerSecond()));
-    }
+    new ReportPrinter(out).print(report);
     return 0;
   }
 }

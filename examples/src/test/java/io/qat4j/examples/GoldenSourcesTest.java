@@ -18,6 +18,7 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -28,8 +29,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenSourcesTest {
   private static final Path MODULE = Path.of(System.getProperty("qat4j.examples.dir", "."));
   private static final String PACKAGE = "io/qat4j/examples/models/";
+  private static final List<String> MODELS = List.of("FashionCnn", "MobileNetMini");
 
-  private static String generate(String model) {
+  /** What the processor appends to a model's name for each class it generates. */
+  private static final List<String> SUFFIXES = List.of("Quantized", "Int8");
+
+  /** Every class generated for the example models, each pinned by its own golden file. */
+  static List<String> generatedClasses() {
+    return MODELS.stream().flatMap(m -> SUFFIXES.stream().map(s -> m + s)).toList();
+  }
+
+  /** The source of {@code generatedClass}, e.g. {@code FashionCnnInt8}, from a fresh compilation. */
+  private static String generate(String generatedClass) {
+    Compilation c = compile(modelOf(generatedClass));
+    JavaFileObject generated =
+        c.generatedFile(
+                StandardLocation.SOURCE_OUTPUT, "io.qat4j.examples.models", generatedClass + ".java")
+            .orElseThrow();
+    try {
+      return generated.getCharContent(false).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Compiles the example model {@code model} with the processor, checking it is lint-clean. */
+  private static Compilation compile(String model) {
     Path source = MODULE.resolve("src/main/java/" + PACKAGE + model + ".java");
     JavaFileObject input;
     try {
@@ -44,15 +69,17 @@ class GoldenSourcesTest {
             .withOptions("-Xlint:all", "-Werror")
             .compile(input);
     assertThat(c).succeededWithoutWarnings();
-    JavaFileObject generated =
-        c.generatedFile(
-                StandardLocation.SOURCE_OUTPUT, "io.qat4j.examples.models", model + "Quantized.java")
-            .orElseThrow();
-    try {
-      return generated.getCharContent(false).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return c;
+  }
+
+  /** The model a generated class was generated from: its name without the suffix. */
+  private static String modelOf(String generatedClass) {
+    for (String suffix : SUFFIXES) {
+      if (generatedClass.endsWith(suffix)) {
+        return generatedClass.substring(0, generatedClass.length() - suffix.length());
+      }
     }
+    throw new IllegalArgumentException(generatedClass + " is not a generated class name");
   }
 
   /** The test classpath without this module's own classes, which hold the generated classes. */
@@ -66,9 +93,20 @@ class GoldenSourcesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"FashionCnn", "MobileNetMini"})
-  void generatedSourceMatchesGoldenFile(String model) throws IOException {
-    String generated = generate(model);
-    Path golden = MODULE.resolve("src/test/resources/golden/" + model + "Quantized.java.txt");
+  void eachModelGeneratesItsQuantizedClassAndItsInt8Facade(String model) {
+    List<String> names =
+        compile(model).generatedSourceFiles().stream()
+            .map(f -> f.getName().substring(f.getName().lastIndexOf('/') + 1))
+            .sorted()
+            .toList();
+    assertEquals(List.of(model + "Int8.java", model + "Quantized.java"), names);
+  }
+
+  @ParameterizedTest
+  @MethodSource("generatedClasses")
+  void generatedSourceMatchesGoldenFile(String generatedClass) throws IOException {
+    String generated = generate(generatedClass);
+    Path golden = MODULE.resolve("src/test/resources/golden/" + generatedClass + ".java.txt");
     if (Boolean.getBoolean("qat4j.updateGolden")) {
       Files.writeString(golden, generated, StandardCharsets.UTF_8);
     }
@@ -76,17 +114,17 @@ class GoldenSourcesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"FashionCnn", "MobileNetMini"})
-  void twoCompilationsGenerateByteIdenticalSources(String model) {
-    List<String> builds = List.of(generate(model), generate(model));
+  @MethodSource("generatedClasses")
+  void twoCompilationsGenerateByteIdenticalSources(String generatedClass) {
+    List<String> builds = List.of(generate(generatedClass), generate(generatedClass));
     assertEquals(builds.get(0), builds.get(1));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"FashionCnn", "MobileNetMini"})
-  void mavenBuildCompiledTheSameSource(String model) throws IOException {
+  @MethodSource("generatedClasses")
+  void mavenBuildCompiledTheSameSource(String generatedClass) throws IOException {
     Path built =
-        MODULE.resolve("target/generated-sources/annotations/" + PACKAGE + model + "Quantized.java");
-    assertEquals(generate(model), Files.readString(built, StandardCharsets.UTF_8));
+        MODULE.resolve("target/generated-sources/annotations/" + PACKAGE + generatedClass + ".java");
+    assertEquals(generate(generatedClass), Files.readString(built, StandardCharsets.UTF_8));
   }
 }

@@ -217,7 +217,8 @@ final class GraphWriter {
         .build();
   }
 
-  private static String packageName(TypeElement model) {
+  /** The package {@code model} is declared in, empty for the unnamed package. */
+  static String packageName(TypeElement model) {
     javax.lang.model.element.Element e = model;
     while (!(e instanceof javax.lang.model.element.PackageElement)) {
       e = e.getEnclosingElement();

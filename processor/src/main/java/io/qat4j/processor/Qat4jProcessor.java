@@ -1,6 +1,7 @@
 package io.qat4j.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import io.qat4j.check.ModelValidator;
 import io.qat4j.check.Problem;
 import io.qat4j.plan.QuantizedGraph;
@@ -21,7 +22,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Checks every {@code @QuantizedModel} class at compile time and generates its quantized wrapper
- * graph, {@code <Name>Quantized}.
+ * graph, {@code <Name>Quantized}, plus, when the runtime's int8 engine is on the classpath, its
+ * typed int8 facade, {@code <Name>Int8}.
  *
  * <p>Reads annotations through mirrors only, collects every problem as a value and reports all of
  * them, generates nothing for a class with errors, defers a class that names a type another
@@ -124,21 +126,37 @@ public final class Qat4jProcessor extends AbstractProcessor {
       return;
     }
     QuantizedGraph graph = QuantizedGraph.plan(read.decl().get());
-    try {
-      boolean withRuntime =
-          processingEnv.getElementUtils()
-                  .getTypeElement(GraphWriter.TRAINABLE_MODEL.canonicalName()) != null;
-      writer.write(type, read.decl().get(), graph, withRuntime).writeTo(processingEnv.getFiler());
-    } catch (IOException e) {
-      messager.printMessage(
-          Diagnostic.Kind.ERROR,
-          "[qat4j:WriteFailed] Could not write " + GraphWriter.generatedName(type) + ": "
-              + e.getMessage() + ". Check that the generated-sources directory is writable.",
-          type);
+    boolean withRuntime = onClasspath(GraphWriter.TRAINABLE_MODEL.canonicalName());
+    if (!writeSource(type, GraphWriter.generatedName(type),
+        writer.write(type, read.decl().get(), graph, withRuntime))) {
+      return;
+    }
+    if (onClasspath(Int8FacadeWriter.INT8_PREDICTOR.canonicalName())
+        && !writeSource(type, Int8FacadeWriter.generatedName(type),
+            Int8FacadeWriter.write(type, graph))) {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(SUMMARY_OPTION))) {
       messager.printMessage(Diagnostic.Kind.NOTE, "qat4j summary\n" + graph.summary().render(), type);
+    }
+  }
+
+  private boolean onClasspath(String className) {
+    return processingEnv.getElementUtils().getTypeElement(className) != null;
+  }
+
+  /** Writes {@code file}, generated for {@code type}; reports an error and returns false if it cannot. */
+  private boolean writeSource(TypeElement type, String name, JavaFile file) {
+    try {
+      file.writeTo(processingEnv.getFiler());
+      return true;
+    } catch (IOException e) {
+      messager.printMessage(
+          Diagnostic.Kind.ERROR,
+          "[qat4j:WriteFailed] Could not write " + name + ": "
+              + e.getMessage() + ". Check that the generated-sources directory is writable.",
+          type);
+      return false;
     }
   }
 }

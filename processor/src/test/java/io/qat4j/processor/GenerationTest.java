@@ -241,7 +241,8 @@ class GenerationTest {
     assertThat(r.compilation()).succeededWithoutWarnings();
     assertThat(r.compilation()).generatedSourceFile("test.FirstQuantized");
     assertThat(r.compilation()).generatedSourceFile("test.SecondQuantized");
-    assertEquals(List.of("test.FirstQuantized", "test.SecondQuantized"),
+    assertEquals(
+        List.of("test.FirstInt8", "test.FirstQuantized", "test.SecondInt8", "test.SecondQuantized"),
         r.createdNames().stream().sorted().toList());
   }
 }

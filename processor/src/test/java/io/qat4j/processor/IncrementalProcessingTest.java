@@ -49,14 +49,18 @@ class IncrementalProcessingTest {
   }
 
   @Test
-  void generatedSourceHasTheModelClassAsItsOnlyOriginatingElement() {
+  void generatedSourcesHaveTheModelClassAsTheirOnlyOriginatingElement() {
     Result r = compile(model("Solo",
         "@QuantizedModel(input = {4})",
         "public abstract class Solo {",
         "  @Dense(units = 2) Layer fc;",
         "}"));
     assertThat(r.compilation()).succeededWithoutWarnings();
-    assertEquals(List.of(new CreatedFile("test.SoloQuantized", List.of("test.Solo"))), r.created());
+    assertEquals(
+        List.of(
+            new CreatedFile("test.SoloQuantized", List.of("test.Solo")),
+            new CreatedFile("test.SoloInt8", List.of("test.Solo"))),
+        r.created());
   }
 
   @Test
@@ -79,7 +83,9 @@ class IncrementalProcessingTest {
     created.sort((x, y) -> x.name().compareTo(y.name()));
     assertEquals(
         List.of(
+            new CreatedFile("test.AlphaInt8", List.of("test.Alpha")),
             new CreatedFile("test.AlphaQuantized", List.of("test.Alpha")),
+            new CreatedFile("test.Beta_InnerInt8", List.of("test.Beta.Inner")),
             new CreatedFile("test.Beta_InnerQuantized", List.of("test.Beta.Inner"))),
         created);
   }

@@ -113,7 +113,7 @@ class MultipleProblemsTest {
     assertThat(r.compilation())
         .hadErrorContaining("[qat4j:NonPositiveSize] Layer 'fc': Dense units is 0")
         .inFile(bad).onLineContaining("units = 0");
-    assertEquals(List.of("test.GoodQuantized"), r.createdNames());
+    assertEquals(List.of("test.GoodQuantized", "test.GoodInt8"), r.createdNames());
   }
 
   @Test
@@ -126,7 +126,7 @@ class MultipleProblemsTest {
         "}"));
     assertThat(r.compilation()).succeeded();
     assertThat(r.compilation()).hadWarningCount(2);
-    assertEquals(List.of("test.MQuantized"), r.createdNames());
+    assertEquals(List.of("test.MQuantized", "test.MInt8"), r.createdNames());
   }
 
   @Test

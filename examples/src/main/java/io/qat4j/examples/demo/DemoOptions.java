@@ -15,6 +15,7 @@ import java.nio.file.Path;
  * @param learningRate Adam's learning rate in the first float epoch
  * @param epochDecay factor applied to the float learning rate after every epoch
  * @param qatLearningRate Adam's learning rate for QAT fine-tuning
+ * @param output directory for the model files the demo writes
  */
 public record DemoOptions(
     Path data,
@@ -26,4 +27,5 @@ public record DemoOptions(
     int calibrationBatches,
     double learningRate,
     double epochDecay,
-    double qatLearningRate) {}
+    double qatLearningRate,
+    Path output) {}

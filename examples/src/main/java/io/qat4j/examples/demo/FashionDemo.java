@@ -1,5 +1,6 @@
 package io.qat4j.examples.demo;
 
+import io.qat4j.examples.models.FashionCnnInt8;
 import io.qat4j.examples.models.FashionCnnQuantized;
 import io.qat4j.runtime.data.Dataset;
 import io.qat4j.runtime.data.FashionMnist;
@@ -33,8 +34,11 @@ public final class FashionDemo {
     this.listeners = listeners;
   }
 
-  /** Runs every stage and returns their results in order. */
-  public List<StageResult> run() throws IOException {
+  /**
+   * Runs every stage: trains, quantizes, converts to int8, writes the model files, reloads the
+   * int8 file, and measures accuracy, agreement and speed.
+   */
+  public DemoReport run() throws IOException {
     Dataset train = FashionMnist.train(options.data());
     if (options.trainLimit() > 0 && options.trainLimit() < train.size()) {
       train = train.subset(0, options.trainLimit());
@@ -54,7 +58,7 @@ public final class FashionDemo {
     results.add(stage("PTQ (fake-quant)", ptq, test, List.of()));
 
     if (options.qatEpochs() == 0) {
-      return results;
+      return deploy(floatModel, ptq, ptq, test, results);
     }
     int batchesPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
     long qatSteps = (long) batchesPerEpoch * options.qatEpochs();
@@ -67,7 +71,52 @@ public final class FashionDemo {
         train(qat, qat.schedule(), options.qatEpochs(), OptimizerSpec.adam(options.qatLearningRate()),
             train, "QAT");
     results.add(stage("QAT (fake-quant)", qat, test, qatEpochs));
-    return results;
+    return deploy(floatModel, ptq, qat, test, results);
+  }
+
+  /**
+   * Converts the PTQ and the deployed model to int8, writes the files, reloads the int8 file and
+   * measures the reloaded model: what a user would ship is what is measured.
+   */
+  private DemoReport deploy(TrainableModel floatModel, TrainableModel ptq,
+      TrainableModel deployed, Dataset test, List<StageResult> results) throws IOException {
+    FashionCnnInt8 ptqInt8 = FashionCnnInt8.convert(ptq);
+    results.add(int8Stage("PTQ int8", ptqInt8, test));
+    FashionCnnInt8 converted = deployed == ptq ? ptqInt8 : FashionCnnInt8.convert(deployed);
+    ModelFiles files = ModelFiles.write(floatModel, converted, options.output());
+    FashionCnnInt8 loaded = FashionCnnInt8.load(files.int8());
+    if (deployed != ptq) {
+      results.add(int8Stage("QAT int8", loaded, test));
+    }
+    Agreement agreement = Agreement.of(Predictions.outputs(deployed.network(), test, EVAL_BATCH),
+        predictAll(loaded, test), loaded.model().output().scale());
+    Latency latency = Latency.measure(loaded.predictor(), floatModel, test);
+    return new DemoReport(results, agreement, files, latency);
+  }
+
+  private static StageResult int8Stage(String name, FashionCnnInt8 model, Dataset test) {
+    float[][] outputs = predictAll(model, test);
+    int correct = 0;
+    for (int i = 0; i < outputs.length; i++) {
+      if (Agreement.argMax(outputs[i]) == test.label(i)) {
+        correct++;
+      }
+    }
+    return new StageResult(name, correct / (double) test.size(), 0, 0);
+  }
+
+  private static float[][] predictAll(FashionCnnInt8 model, Dataset test) {
+    float[][] out = new float[test.size()][];
+    for (int from = 0; from < test.size(); from += EVAL_BATCH) {
+      int to = Math.min(test.size(), from + EVAL_BATCH);
+      float[][] images = new float[to - from][];
+      for (int i = from; i < to; i++) {
+        images[i - from] = test.image(i);
+      }
+      float[][] batch = model.predict(images);
+      System.arraycopy(batch, 0, out, from, batch.length);
+    }
+    return out;
   }
 
   private List<EpochResult> train(TrainableModel model, TrainingHook hook, int epochs,

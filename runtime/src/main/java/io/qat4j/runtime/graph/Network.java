@@ -99,6 +99,21 @@ public final class Network {
   }
 
   /**
+   * Tensor {@code tensor} (a node name or {@code input}) of the last {@link #forward}, valid until
+   * the next forward.
+   *
+   * @throws IllegalArgumentException if the last forward computed no such tensor
+   */
+  public INDArray activation(String tensor) {
+    INDArray a = activations.get(tensor);
+    if (a == null) {
+      throw new IllegalArgumentException("Network " + name + " computed no tensor '" + tensor
+          + "' in its last forward.");
+    }
+    return a;
+  }
+
+  /**
    * Propagates the gradient of the loss with respect to the output of the last {@link #forward}
    * back through every node, adding to each parameter's gradient.
    */

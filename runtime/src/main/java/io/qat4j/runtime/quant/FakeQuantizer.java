@@ -28,6 +28,8 @@ public final class FakeQuantizer implements TensorTransform {
   private final FakeQuantKernels.Outside outside = new FakeQuantKernels.Outside();
   private long[] maskShape;
   private boolean calibrating;
+  /** Weights: the range follows the tensor in every forward, evaluation included. */
+  private final boolean observesEveryForward;
 
   /**
    * A quantizer of {@code scheme} whose range {@code tracker} follows.
@@ -35,6 +37,11 @@ public final class FakeQuantizer implements TensorTransform {
    * @throws IllegalArgumentException if one is per axis and the other is not
    */
   public FakeQuantizer(QuantScheme scheme, RangeTracker tracker) {
+    this(scheme, tracker, false);
+  }
+
+  private FakeQuantizer(QuantScheme scheme, RangeTracker tracker, boolean observesEveryForward) {
+    this.observesEveryForward = observesEveryForward;
     this.scheme = Objects.requireNonNull(scheme);
     this.tracker = Objects.requireNonNull(tracker);
     if (scheme.perAxis() != tracker.perAxis()) {
@@ -49,7 +56,11 @@ public final class FakeQuantizer implements TensorTransform {
   }
 
   /**
-   * A weight quantizer: last-value range, per index of axis 0 if {@code scheme.perAxis()}.
+   * A weight quantizer: last-value range, per index of axis 0 if {@code scheme.perAxis()}. The
+   * range is taken from the weights in every forward, evaluation included, so a model evaluated
+   * after an optimizer step quantizes its current weights on their own grid, as the converted
+   * int8 model does (and as PyTorch's convert does), rather than on the range of the weights
+   * before the step.
    *
    * @param outputChannels size of the weight's axis 0; ignored for a per-tensor scheme
    */
@@ -58,7 +69,8 @@ public final class FakeQuantizer implements TensorTransform {
         scheme,
         scheme.perAxis()
             ? RangeTracker.lastValuePerAxis(outputChannels)
-            : RangeTracker.lastValue());
+            : RangeTracker.lastValue(),
+        true);
   }
 
   /**
@@ -82,7 +94,8 @@ public final class FakeQuantizer implements TensorTransform {
   /**
    * Fake quantization of {@code x}.
    *
-   * @param training whether to let the tracker observe {@code x} first (unless frozen)
+   * @param training whether to let the tracker observe {@code x} first (unless frozen); weight
+   *     quantizers observe in every forward
    * @return {@code x} fake-quantized; {@code x} itself while {@link #calibrating}
    * @throws IllegalStateException if no range is known yet and none can be observed (not training,
    *     or frozen before any data)
@@ -95,7 +108,7 @@ public final class FakeQuantizer implements TensorTransform {
       maskShape = null;
       return x;
     }
-    if (training && !tracker.isFrozen()) {
+    if ((training || observesEveryForward) && !tracker.isFrozen()) {
       tracker.observe(x);
     }
     List<NudgedRange> ranges = ranges();

@@ -154,6 +154,23 @@ class FakeQuantizerTest {
   }
 
   @Test
+  void weightQuantizerTakesTheRangeOfTheCurrentWeightsInEvaluationToo() {
+    FakeQuantizer q = FakeQuantizer.forWeights(QuantScheme.INT8_WEIGHTS_PER_TENSOR, 2);
+    q.forward(Nd4j.createFromArray(new double[][] {{-0.5, 0.25}, {2, -1}}), true);
+    // An optimizer step moved the weights; evaluation quantizes them on their own range.
+    q.forward(Nd4j.createFromArray(new double[][] {{-0.5, 0.25}, {3, -1}}), false);
+    assertEquals(NudgedRange.of(-3, 3, QuantScheme.INT8_WEIGHTS_PER_TENSOR), q.range());
+  }
+
+  @Test
+  void activationQuantizerKeepsItsRangeInEvaluation() {
+    FakeQuantizer q = FakeQuantizer.forActivations(INT8);
+    q.forward(Nd4j.createFromArray(new double[] {-1, 2}), true);
+    q.forward(Nd4j.createFromArray(new double[] {-5, 9}), false);
+    assertEquals(NudgedRange.of(-1, 2, INT8), q.range());
+  }
+
+  @Test
   void schemeAndTrackerMustAgreeOnPerAxis() {
     assertThrows(
         IllegalArgumentException.class,

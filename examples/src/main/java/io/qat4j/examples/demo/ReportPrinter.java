@@ -1,0 +1,48 @@
+package io.qat4j.examples.demo;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints a {@link DemoReport} as the demo's tables. */
+public final class ReportPrinter {
+  private final PrintStream out;
+
+  /** A printer writing to {@code out}. */
+  public ReportPrinter(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Prints every table of {@code report}. */
+  public void print(DemoReport report) {
+    out.println();
+    line("%-20s %10s %12s %10s", "FashionCnn", "test top-1", "s / epoch", "images/s");
+    for (StageResult r : report.stages()) {
+      if (r.secondsPerEpoch() > 0) {
+        line("%-20s %9.2f%% %12.1f %10.0f", r.name(), 100 * r.testAccuracy(), r.secondsPerEpoch(),
+            r.imagesPerSecond());
+      } else {
+        line("%-20s %9.2f%%", r.name(), 100 * r.testAccuracy());
+      }
+    }
+    out.println();
+    line("%-12s %12s %14s %14s", "model", "float top-1", "PTQ 8-bit", "QAT 8-bit");
+    line("%-12s %11.2f%% %13.2f%% %13.2f%%", "FashionCnn", 100 * report.accuracy("float"),
+        100 * report.accuracy("PTQ int8"), 100 * report.accuracy("QAT int8"));
+    out.println();
+    Agreement a = report.agreement();
+    line("int8 engine vs fake-quant graph on %d test images: same arg-max %.2f%%, logits within"
+        + " one step (%.4f) %.2f%%", a.images(), 100 * a.sameArgMax(), a.step(),
+        100 * a.withinOneStep());
+    ModelFiles f = report.files();
+    line("model files: float32 %,d bytes (%s), int8 %,d bytes (%s), int8/float32 = %.3f",
+        f.float32Bytes(), f.float32(), f.int8Bytes(), f.int8(), f.ratio());
+    Latency l = report.latency();
+    line("latency: int8 batch 1 %.3f ms/image, int8 batch 64 %.4f ms/image (%.1f GMAC/s),"
+        + " float (ND4J) batch 1 %.3f ms/image", l.int8Batch1Millis(), l.int8Batch64Millis(),
+        l.int8Batch64Gmacs(), l.floatBatch1Millis());
+  }
+
+  private void line(String format, Object... args) {
+    out.println(String.format(Locale.ROOT, format, args));
+  }
+}

@@ -1,0 +1,65 @@
+package io.qat4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qat4j.examples.demo.DemoOptions;
+import io.qat4j.examples.demo.DemoReport;
+import io.qat4j.examples.demo.FashionDemo;
+import io.qat4j.runtime.data.FashionMnist;
+import io.qat4j.runtime.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo pipeline end to end on the real Fashion-MNIST files (installed by {@code .ci/run}),
+ * shortened to one float epoch and one QAT epoch on the first 20,000 training images so it runs
+ * in about half a minute; every int8 figure is measured on all 10,000 test images, with the int8
+ * model reloaded from the file the demo wrote.
+ */
+class FashionDemoTest {
+  @TempDir static Path output;
+  private static DemoReport report;
+
+  @BeforeAll
+  static void runShortenedDemo() throws IOException {
+    DemoOptions options = new DemoOptions(FashionMnist.DEFAULT_DIRECTORY, 1, 1, 64, 42, 20_000,
+        32, 3e-3, 0.4, 1e-4, output);
+    report = new FashionDemo(options, name -> TrainingListener.NONE).run();
+  }
+
+  @Test
+  void int8AndFakeQuantGraphAgreeOnTheArgMaxOfAtLeast995PerMilleOfTestImages() {
+    assertEquals(10_000, report.agreement().images());
+    assertTrue(report.agreement().sameArgMax() >= 0.995,
+        "same arg-max: " + report.agreement().sameArgMax());
+  }
+
+  @Test
+  void atLeast99PercentOfLogitsLieWithinOneOutputStep() {
+    assertTrue(report.agreement().withinOneStep() >= 0.99,
+        "within one step: " + report.agreement().withinOneStep());
+  }
+
+  @Test
+  void qatInt8AccuracyIsAtMostThreeTenthsOfAPointBelowFloat() {
+    double gap = report.accuracy("float") - report.accuracy("QAT int8");
+    assertTrue(gap <= 0.003, "float " + report.accuracy("float") + ", QAT int8 "
+        + report.accuracy("QAT int8"));
+  }
+
+  @Test
+  void theInt8FileIsAtMost027TimesTheFloat32File() {
+    assertTrue(report.files().ratio() <= 0.27, "ratio " + report.files().ratio() + " of "
+        + report.files().int8Bytes() + " and " + report.files().float32Bytes() + " bytes");
+  }
+
+  @Test
+  void everyStageIsReported() {
+    assertEquals(java.util.List.of("float", "PTQ (fake-quant)", "QAT (fake-quant)", "PTQ int8",
+        "QAT int8"), report.stages().stream().map(s -> s.name()).toList());
+  }
+}

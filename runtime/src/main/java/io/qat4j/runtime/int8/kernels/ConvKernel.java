@@ -1,0 +1,281 @@
+package io.qat4j.runtime.int8.kernels;
+
+import io.qat4j.runtime.int8.Int8Conv;
+import io.qat4j.runtime.layers.ConvGeometry;
+import java.util.Arrays;
+
+/**
+ * Integer Conv2D and DepthwiseConv2D on one example, as im2col and a matrix product vectorized
+ * over output pixels.
+ *
+ * <p>Layouts: input codes {@code [C, H, W]}, output codes {@code [O, OH, OW]}. {@link #prepare}
+ * widens the input less its zero point to int and writes the im2col rows: row {@code (c·kh + i)·kw
+ * + j} holds, for every output pixel, the input under tap {@code (i, j)} of channel {@code c}, or
+ * 0 where the tap falls in the padding (padding is the input zero point, so real 0). {@link
+ * #compute} then runs, per output channel, {@code acc[p] += w·row[p]} four rows at a time, the
+ * loop shape C2 turns into AVX code, and requantizes.
+ */
+public final class ConvKernel {
+  private final int channels;
+  private final int height;
+  private final int width;
+  private final int outChannels;
+  private final int outHeight;
+  private final int outWidth;
+  private final int kernelH;
+  private final int kernelW;
+  private final int strideH;
+  private final int strideW;
+  private final int dilationH;
+  private final int dilationW;
+  private final int padTop;
+  private final int padLeft;
+  private final boolean depthwise;
+  private final int depthMultiplier;
+  private final int taps;
+  private final int rowsPerOutput;
+  private final byte[] weights;
+  private final int[] bias;
+  private final int[] multipliers;
+  private final int[] shifts;
+  private final int inputZeroPoint;
+  private final int outputZeroPoint;
+  private final int clampMin;
+  private final int clampMax;
+  /** The Vector API microkernel, for plain convolutions when the JVM has the module. */
+  private final ChannelTiles tiles;
+  /** Pixels per row and accumulator: {@link #pixels()}, padded to the microkernel's tile. */
+  private final int stride;
+
+  /** Prepares the kernel of {@code layer}; its arrays are read, never written. */
+  public ConvKernel(Int8Conv layer) {
+    this(layer, VectorSupport.tiles().orElse(null));
+  }
+
+  /** The kernel with {@code tiles} as its microkernel, or the plain-Java loops if null. */
+  ConvKernel(Int8Conv layer, ChannelTiles tiles) {
+    channels = layer.inputShape().dim(0);
+    height = layer.inputShape().dim(1);
+    width = layer.inputShape().dim(2);
+    outChannels = layer.outputShape().dim(0);
+    outHeight = layer.outputShape().dim(1);
+    outWidth = layer.outputShape().dim(2);
+    ConvGeometry g = layer.geometry();
+    kernelH = g.kernelH();
+    kernelW = g.kernelW();
+    strideH = g.strideH();
+    strideW = g.strideW();
+    dilationH = g.dilationH();
+    dilationW = g.dilationW();
+    padTop = Math.toIntExact(g.padTop(height));
+    padLeft = Math.toIntExact(g.padLeft(width));
+    depthwise = layer.depthwise();
+    depthMultiplier = layer.depthMultiplier();
+    taps = kernelH * kernelW;
+    rowsPerOutput = depthwise ? taps : channels * taps;
+    weights = layer.weights();
+    bias = layer.bias();
+    multipliers = layer.multipliers();
+    shifts = layer.shifts();
+    inputZeroPoint = layer.inputZeroPoint();
+    outputZeroPoint = layer.output().zeroPoint();
+    clampMin = layer.clampMin();
+    clampMax = layer.clampMax();
+    // Depthwise channels each read their own rows, so they cannot share a tile's loads.
+    this.tiles = depthwise || outChannels < ChannelTiles.CHANNELS ? null : tiles;
+    int n = outHeight * outWidth;
+    this.stride = this.tiles == null ? n : roundUp(n, this.tiles.pixelMultiple());
+  }
+
+  private static int roundUp(int n, int multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+  }
+
+  /** Whether the Vector API microkernel computes this layer. */
+  public boolean vectorized() {
+    return tiles != null;
+  }
+
+  /** Output height. */
+  public int outputHeight() {
+    return outHeight;
+  }
+
+  /** Output width. */
+  public int outputWidth() {
+    return outWidth;
+  }
+
+  /** Output pixels per channel, {@code OH × OW}. */
+  public int pixels() {
+    return outHeight * outWidth;
+  }
+
+  /** Input channels. */
+  public int inputChannels() {
+    return channels;
+  }
+
+  /** Output channels. */
+  public int outputChannels() {
+    return outChannels;
+  }
+
+  /** Multiply-accumulates per example. */
+  public long macs() {
+    return (long) outChannels * rowsPerOutput * pixels();
+  }
+
+  /** Buffers for one example in flight: the widened input and its im2col rows. */
+  public Rows newRows() {
+    // Padding past pixels() stays 0, so the microkernel's last tile adds nothing there.
+    return new Rows(new int[channels * height * width], new int[channels * taps][stride]);
+  }
+
+  /** A buffer for one worker's accumulators: a tile of channels when vectorized. */
+  public int[] newAccumulator() {
+    return new int[tiles == null ? stride : ChannelTiles.CHANNELS * stride];
+  }
+
+  /** The widened input and its im2col rows, {@code [C·kh·kw][OH·OW]}. */
+  public record Rows(int[] widened, int[][] rows) {}
+
+  /** Widens input channels {@code [from, to)} of {@code in} and writes their im2col rows. */
+  public void prepare(byte[] in, Rows buffers, int from, int to) {
+    int plane = height * width;
+    int[] wide = buffers.widened();
+    for (int i = from * plane, end = to * plane; i < end; i++) {
+      wide[i] = in[i] - inputZeroPoint;
+    }
+    for (int c = from; c < to; c++) {
+      for (int i = 0; i < kernelH; i++) {
+        for (int j = 0; j < kernelW; j++) {
+          fillRow(wide, c * plane, i * dilationH, j * dilationW,
+              buffers.rows()[(c * kernelH + i) * kernelW + j]);
+        }
+      }
+    }
+  }
+
+  private void fillRow(int[] wide, int planeStart, int tapY, int tapX, int[] row) {
+    for (int oy = 0; oy < outHeight; oy++) {
+      int iy = oy * strideH - padTop + tapY;
+      int at = oy * outWidth;
+      if (iy < 0 || iy >= height) {
+        Arrays.fill(row, at, at + outWidth, 0);
+        continue;
+      }
+      int src = planeStart + iy * width;
+      if (strideW == 1) {
+        // Output columns whose tap lands inside the row: a contiguous run, copied in one go.
+        int shift = tapX - padLeft;
+        int first = Math.max(0, -shift);
+        int last = Math.min(outWidth, width - shift);
+        if (last <= first) {
+          Arrays.fill(row, at, at + outWidth, 0);
+          continue;
+        }
+        Arrays.fill(row, at, at + first, 0);
+        System.arraycopy(wide, src + first + shift, row, at + first, last - first);
+        Arrays.fill(row, at + last, at + outWidth, 0);
+      } else {
+        for (int ox = 0; ox < outWidth; ox++) {
+          int ix = ox * strideW - padLeft + tapX;
+          row[at + ox] = ix < 0 || ix >= width ? 0 : wide[src + ix];
+        }
+      }
+    }
+  }
+
+  /**
+   * Computes output channels {@code [from, to)} from rows {@link #prepare}d for every input
+   * channel they read, into {@code out}.
+   *
+   * @param acc a buffer of {@link #pixels()} ints, this worker's own
+   */
+  public void compute(Rows buffers, int[] acc, byte[] out, int from, int to) {
+    int n = pixels();
+    OutputStage stage = OutputStage.forThisThread();
+    int o = from;
+    if (tiles != null) {
+      for (; o + ChannelTiles.CHANNELS <= to; o += ChannelTiles.CHANNELS) {
+        tiles.accumulate(buffers.rows(), rowsPerOutput, weights, o, acc, stride, stride);
+        for (int c = 0; c < ChannelTiles.CHANNELS; c++) {
+          writeChannel(stage, acc, c * stride, n, o + c, out, (o + c) * n);
+        }
+      }
+    }
+    for (; o < to; o++) {
+      accumulate(buffers, o, acc);
+      writeChannel(stage, acc, 0, n, o, out, o * n);
+    }
+  }
+
+  /**
+   * Computes output channels {@code [from, to)} and max-pools each before requantizing it, into
+   * {@code out} laid out {@code [O, PH, PW]}. Exact: requantization and the clamp never decrease
+   * as the accumulator grows, so the maximum of the codes is the code of the maximum
+   * accumulator, and a quarter as many values (for 2x2 windows) need the costly requantization.
+   *
+   * @param pooled a buffer of {@code pool.outputSize()} ints, this worker's own
+   */
+  public void computeMaxPooled(Rows buffers, int[] acc, AccumulatorPool pool, int[] pooled,
+      byte[] out, int from, int to) {
+    int n = pool.outputSize();
+    OutputStage stage = OutputStage.forThisThread();
+    int o = from;
+    if (tiles != null) {
+      for (; o + ChannelTiles.CHANNELS <= to; o += ChannelTiles.CHANNELS) {
+        tiles.accumulate(buffers.rows(), rowsPerOutput, weights, o, acc, stride, stride);
+        for (int c = 0; c < ChannelTiles.CHANNELS; c++) {
+          pool.max(acc, c * stride, pooled);
+          writeChannel(stage, pooled, 0, n, o + c, out, (o + c) * n);
+        }
+      }
+    }
+    for (; o < to; o++) {
+      accumulate(buffers, o, acc);
+      pool.max(acc, 0, pooled);
+      writeChannel(stage, pooled, 0, n, o, out, o * n);
+    }
+  }
+
+  private void writeChannel(OutputStage stage, int[] acc, int from, int count, int o,
+      byte[] out, int at) {
+    stage.write(acc, from, count, bias[o], multipliers[o], shifts[o], outputZeroPoint, clampMin,
+        clampMax, out, at);
+  }
+
+  /** The int32 sums of output channel {@code o} over every pixel, bias not yet added. */
+  private void accumulate(Rows buffers, int o, int[] acc) {
+    int[][] rows = buffers.rows();
+    int n = pixels();
+    int rowStart = depthwise ? (o / depthMultiplier) * taps : 0;
+    int w = o * rowsPerOutput;
+    Arrays.fill(acc, 0, n, 0);
+    int k = 0;
+    for (; k + 4 <= rowsPerOutput; k += 4) {
+      int a0 = weights[w + k];
+      int a1 = weights[w + k + 1];
+      int a2 = weights[w + k + 2];
+      int a3 = weights[w + k + 3];
+      if ((a0 | a1 | a2 | a3) != 0) {
+        int r = rowStart + k;
+        IntLoops.multiplyAdd4(acc, rows[r], rows[r + 1], rows[r + 2], rows[r + 3],
+            a0, a1, a2, a3, 0, n);
+      }
+    }
+    for (; k < rowsPerOutput; k++) {
+      int a = weights[w + k];
+      if (a != 0) {
+        IntLoops.multiplyAdd1(acc, rows[rowStart + k], a, 0, n);
+      }
+    }
+  }
+
+  /** The whole layer on one example, single-threaded. */
+  public void run(byte[] in, byte[] out, Rows buffers, int[] acc) {
+    prepare(in, buffers, 0, channels);
+    compute(buffers, acc, out, 0, outChannels);
+  }
+}
