@@ -17,8 +17,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * else a QAT model with ranges settled on uniform noise.
  */
 final class BenchInputs {
-  /** Where the demo writes its int8 model, relative to the repository root. */
-  static final Path DEMO_MODEL = Path.of("target", "qat4j-demo", "fashion-cnn-int8.qat4j");
+  /**
+   * Where the main job writes its int8 model, relative to the repository root (the job runs in
+   * the examples module and writes to its {@code target/qat4j-demo}).
+   */
+  static final Path DEMO_MODEL =
+      Path.of("examples", "target", "qat4j-demo", "fashion-cnn-int8.qat4j");
 
   private BenchInputs() {}
 

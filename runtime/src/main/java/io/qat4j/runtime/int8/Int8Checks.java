@@ -11,6 +11,25 @@ final class Int8Checks {
     }
   }
 
+  /**
+   * The integer parameters of a Conv2D, DepthwiseConv2D or Dense: weight and bias lengths, one
+   * requantization per output channel (or a single one where {@code perTensorAllowed}), the input
+   * zero point and the clamp.
+   */
+  static void linear(String layer, byte[] weights, long expectedWeights, int[] bias, int channels,
+      int[] multipliers, int[] shifts, boolean perTensorAllowed, int inputZeroPoint, int clampMin,
+      int clampMax) {
+    length(layer, "weights", weights.length, expectedWeights);
+    length(layer, "bias", bias.length, channels);
+    if (!(perTensorAllowed && multipliers.length == 1)) {
+      length(layer, "multipliers", multipliers.length, channels);
+    }
+    length(layer, "shifts", shifts.length, multipliers.length);
+    multipliers(layer, multipliers, shifts);
+    zeroPoint(layer, "input", inputZeroPoint);
+    clamp(layer, clampMin, clampMax);
+  }
+
   static void zeroPoint(String layer, String what, int zp) {
     if (zp < -128 || zp > 127) {
       throw new IllegalArgumentException(

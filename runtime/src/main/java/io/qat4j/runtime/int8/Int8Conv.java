@@ -57,13 +57,8 @@ public record Int8Conv(
     int o = outputShape.dim(0);
     int c = depthwise ? 1 : inputShape.dim(0);
     long expected = (long) o * c * geometry.kernelH() * geometry.kernelW();
-    Int8Checks.length(name, "weights", weights.length, expected);
-    Int8Checks.length(name, "bias", bias.length, o);
-    Int8Checks.length(name, "multipliers", multipliers.length, o);
-    Int8Checks.length(name, "shifts", shifts.length, o);
-    Int8Checks.multipliers(name, multipliers, shifts);
-    Int8Checks.zeroPoint(name, "input", inputZeroPoint);
-    Int8Checks.clamp(name, clampMin, clampMax);
+    Int8Checks.linear(name, weights, expected, bias, o, multipliers, shifts, false,
+        inputZeroPoint, clampMin, clampMax);
     if (geometry.outputHeight(inputShape.dim(1)) != outputShape.dim(1)
         || geometry.outputWidth(inputShape.dim(2)) != outputShape.dim(2)) {
       throw new IllegalArgumentException(name + ": output shape " + outputShape

@@ -50,15 +50,8 @@ public record Int8Dense(
     multipliers = multipliers.clone();
     shifts = shifts.clone();
     int units = outputShape.dim(0);
-    Int8Checks.length(name, "weights", weights.length, (long) units * inputSize);
-    Int8Checks.length(name, "bias", bias.length, units);
-    if (multipliers.length != 1) {
-      Int8Checks.length(name, "multipliers", multipliers.length, units);
-    }
-    Int8Checks.length(name, "shifts", shifts.length, multipliers.length);
-    Int8Checks.multipliers(name, multipliers, shifts);
-    Int8Checks.zeroPoint(name, "input", inputZeroPoint);
-    Int8Checks.clamp(name, clampMin, clampMax);
+    Int8Checks.linear(name, weights, (long) units * inputSize, bias, units, multipliers, shifts,
+        true, inputZeroPoint, clampMin, clampMax);
   }
 
   /** The number of output units. */

@@ -1,12 +1,11 @@
 package io.qat4j.runtime.int8;
 
 import io.qat4j.plan.QuantizedGraph;
+import io.qat4j.runtime.files.AtomicFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
@@ -80,23 +79,7 @@ public final class Int8ModelFile {
    */
   public static void write(Int8Model model, Path file) throws IOException {
     byte[] bytes = toBytes(model);
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-    try {
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-        ch.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
-      // Also when the rename fails (say the target is a directory): leave no temporary file.
-      Files.deleteIfExists(temp);
-      throw e;
-    }
+    AtomicFile.write(file, bytes);
   }
 
   /**

@@ -43,6 +43,11 @@ public final class AccumulatorPool {
    * plane[start]}.
    */
   void max(int[] plane, int start, int[] pooled) {
+    if (kernelH == 2 && kernelW == 2 && strideH == 2 && strideW == 2 && padTop == 0
+        && padLeft == 0 && 2 * outHeight <= height && 2 * outWidth <= width) {
+      maxTwoByTwo(plane, start, pooled);
+      return;
+    }
     int o = 0;
     for (int y = 0; y < outHeight; y++) {
       int top = y * strideH - padTop;
@@ -60,6 +65,20 @@ public final class AccumulatorPool {
           }
         }
         pooled[o++] = best;
+      }
+    }
+  }
+
+  /** The common 2x2, stride 2 window that never leaves the plane, without per-window bounds. */
+  private void maxTwoByTwo(int[] plane, int start, int[] pooled) {
+    int o = 0;
+    for (int y = 0; y < outHeight; y++) {
+      int top = start + 2 * y * width;
+      int bottom = top + width;
+      for (int x = 0; x < outWidth; x++) {
+        int i = 2 * x;
+        pooled[o++] = Math.max(Math.max(plane[top + i], plane[top + i + 1]),
+            Math.max(plane[bottom + i], plane[bottom + i + 1]));
       }
     }
   }

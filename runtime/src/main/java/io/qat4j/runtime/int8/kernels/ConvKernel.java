@@ -12,8 +12,10 @@ import java.util.Arrays;
  * widens the input less its zero point to int and writes the im2col rows: row {@code (c·kh + i)·kw
  * + j} holds, for every output pixel, the input under tap {@code (i, j)} of channel {@code c}, or
  * 0 where the tap falls in the padding (padding is the input zero point, so real 0). {@link
- * #compute} then runs, per output channel, {@code acc[p] += w·row[p]} four rows at a time, the
- * loop shape C2 turns into AVX code, and requantizes.
+ * #compute} then forms each output channel's sums {@code Σ w·row[p]}: with the Vector API module,
+ * eight channels at a time in registers ({@link ChannelTiles}); otherwise, and for depthwise
+ * layers, one channel at a time with {@code acc[p] += w·row[p]} over four rows, the loop shape C2
+ * turns into AVX code. Last, the sums are requantized ({@link OutputStage}).
  */
 public final class ConvKernel {
   private final int channels;
@@ -30,6 +32,9 @@ public final class ConvKernel {
   private final int dilationW;
   private final int padTop;
   private final int padLeft;
+  /** The input plane with its zero border: every tap of every output pixel falls inside. */
+  private final int paddedHeight;
+  private final int paddedWidth;
   private final boolean depthwise;
   private final int depthMultiplier;
   private final int taps;
@@ -69,6 +74,10 @@ public final class ConvKernel {
     dilationW = g.dilationW();
     padTop = Math.toIntExact(g.padTop(height));
     padLeft = Math.toIntExact(g.padLeft(width));
+    paddedHeight = Math.max(padTop + height,
+        (outHeight - 1) * strideH + (kernelH - 1) * dilationH + 1);
+    paddedWidth =
+        Math.max(padLeft + width, (outWidth - 1) * strideW + (kernelW - 1) * dilationW + 1);
     depthwise = layer.depthwise();
     depthMultiplier = layer.depthMultiplier();
     taps = kernelH * kernelW;
@@ -129,7 +138,8 @@ public final class ConvKernel {
   /** Buffers for one example in flight: the widened input and its im2col rows. */
   public Rows newRows() {
     // Padding past pixels() stays 0, so the microkernel's last tile adds nothing there.
-    return new Rows(new int[channels * height * width], new int[channels * taps][stride]);
+    return new Rows(new int[channels * paddedHeight * paddedWidth],
+        new int[channels * taps][stride]);
   }
 
   /** A buffer for one worker's accumulators: a tile of channels when vectorized. */
@@ -137,53 +147,63 @@ public final class ConvKernel {
     return new int[tiles == null ? stride : ChannelTiles.CHANNELS * stride];
   }
 
-  /** The widened input and its im2col rows, {@code [C·kh·kw][OH·OW]}. */
+  /**
+   * The widened input, each channel in its zero-bordered plane, and the im2col rows, {@code
+   * [C·kh·kw][OH·OW]}.
+   */
   public record Rows(int[] widened, int[][] rows) {}
 
-  /** Widens input channels {@code [from, to)} of {@code in} and writes their im2col rows. */
+  /**
+   * Widens input channels {@code [from, to)} of {@code in}, less the input zero point, into their
+   * zero-bordered planes, then writes their im2col rows from those planes: the border makes every
+   * tap a plain copy, with no bounds test per pixel.
+   */
   public void prepare(byte[] in, Rows buffers, int from, int to) {
     int plane = height * width;
+    int padded = paddedHeight * paddedWidth;
     int[] wide = buffers.widened();
-    for (int i = from * plane, end = to * plane; i < end; i++) {
-      wide[i] = in[i] - inputZeroPoint;
-    }
     for (int c = from; c < to; c++) {
+      widenPlane(in, c * plane, wide, c * padded + padTop * paddedWidth + padLeft);
       for (int i = 0; i < kernelH; i++) {
         for (int j = 0; j < kernelW; j++) {
-          fillRow(wide, c * plane, i * dilationH, j * dilationW,
+          fillRow(wide, c * padded + i * dilationH * paddedWidth + j * dilationW,
               buffers.rows()[(c * kernelH + i) * kernelW + j]);
         }
       }
     }
   }
 
-  private void fillRow(int[] wide, int planeStart, int tapY, int tapX, int[] row) {
-    for (int oy = 0; oy < outHeight; oy++) {
-      int iy = oy * strideH - padTop + tapY;
-      int at = oy * outWidth;
-      if (iy < 0 || iy >= height) {
-        Arrays.fill(row, at, at + outWidth, 0);
-        continue;
+  /** One channel's codes, less the zero point, into the interior of its bordered plane. */
+  private void widenPlane(byte[] in, int from, int[] wide, int at) {
+    for (int y = 0; y < height; y++) {
+      int src = from + y * width;
+      int dst = at + y * paddedWidth;
+      for (int x = 0; x < width; x++) {
+        wide[dst + x] = in[src + x] - inputZeroPoint;
       }
-      int src = planeStart + iy * width;
+    }
+  }
+
+  /** The im2col row of the tap whose first input is {@code wide[start]}. */
+  private void fillRow(int[] wide, int start, int[] row) {
+    for (int oy = 0; oy < outHeight; oy++) {
+      int src = start + oy * strideH * paddedWidth;
+      int at = oy * outWidth;
       if (strideW == 1) {
-        // Output columns whose tap lands inside the row: a contiguous run, copied in one go.
-        int shift = tapX - padLeft;
-        int first = Math.max(0, -shift);
-        int last = Math.min(outWidth, width - shift);
-        if (last <= first) {
-          Arrays.fill(row, at, at + outWidth, 0);
-          continue;
-        }
-        Arrays.fill(row, at, at + first, 0);
-        System.arraycopy(wide, src + first + shift, row, at + first, last - first);
-        Arrays.fill(row, at + last, at + outWidth, 0);
+        copy(wide, src, row, at, outWidth);
       } else {
         for (int ox = 0; ox < outWidth; ox++) {
-          int ix = ox * strideW - padLeft + tapX;
-          row[at + ox] = ix < 0 || ix >= width ? 0 : wide[src + ix];
+          row[at + ox] = wide[src + ox * strideW];
         }
       }
+    }
+  }
+
+  // A loop rather than System.arraycopy: the runs are short (one output row), where the call
+  // costs more than the copy.
+  private static void copy(int[] from, int src, int[] to, int dst, int n) {
+    for (int x = 0; x < n; x++) {
+      to[dst + x] = from[src + x];
     }
   }
 
@@ -196,19 +216,8 @@ public final class ConvKernel {
   public void compute(Rows buffers, int[] acc, byte[] out, int from, int to) {
     int n = pixels();
     OutputStage stage = OutputStage.forThisThread();
-    int o = from;
-    if (tiles != null) {
-      for (; o + ChannelTiles.CHANNELS <= to; o += ChannelTiles.CHANNELS) {
-        tiles.accumulate(buffers.rows(), rowsPerOutput, weights, o, acc, stride, stride);
-        for (int c = 0; c < ChannelTiles.CHANNELS; c++) {
-          writeChannel(stage, acc, c * stride, n, o + c, out, (o + c) * n);
-        }
-      }
-    }
-    for (; o < to; o++) {
-      accumulate(buffers, o, acc);
-      writeChannel(stage, acc, 0, n, o, out, o * n);
-    }
+    forEachChannel(buffers, acc, from, to,
+        (o, sums, start) -> writeChannel(stage, sums, start, n, o, out, o * n));
   }
 
   /**
@@ -223,20 +232,32 @@ public final class ConvKernel {
       byte[] out, int from, int to) {
     int n = pool.outputSize();
     OutputStage stage = OutputStage.forThisThread();
+    forEachChannel(buffers, acc, from, to, (o, sums, start) -> {
+      pool.max(sums, start, pooled);
+      writeChannel(stage, pooled, 0, n, o, out, o * n);
+    });
+  }
+
+  /** What happens to the sums of one output channel: {@code sums[start..]}, bias not added. */
+  @FunctionalInterface
+  private interface ChannelSums {
+    void accept(int o, int[] sums, int start);
+  }
+
+  /** Accumulates channels {@code [from, to)}, a tile at a time where the microkernel runs. */
+  private void forEachChannel(Rows buffers, int[] acc, int from, int to, ChannelSums then) {
     int o = from;
     if (tiles != null) {
       for (; o + ChannelTiles.CHANNELS <= to; o += ChannelTiles.CHANNELS) {
         tiles.accumulate(buffers.rows(), rowsPerOutput, weights, o, acc, stride, stride);
         for (int c = 0; c < ChannelTiles.CHANNELS; c++) {
-          pool.max(acc, c * stride, pooled);
-          writeChannel(stage, pooled, 0, n, o + c, out, (o + c) * n);
+          then.accept(o + c, acc, c * stride);
         }
       }
     }
     for (; o < to; o++) {
       accumulate(buffers, o, acc);
-      pool.max(acc, 0, pooled);
-      writeChannel(stage, pooled, 0, n, o, out, o * n);
+      then.accept(o, acc, 0);
     }
   }
 

@@ -5,7 +5,8 @@ package io.qat4j.runtime.int8.kernels;
  * scale, shifted by the output zero point and clamped to the fused activation's range, exactly as
  * {@link FixedPoint#multiplyByQuantizedMultiplier} computes each one.
  *
- * <p>{@link #write} runs over a whole channel in four loops of one type each, because C2 on JDK
+ * <p>With the Vector API module, {@link ChannelTiles#requantize} does this on 64-bit lanes.
+ * Otherwise {@link #write} runs over a whole channel in four loops of one type each, because C2 on JDK
  * 17 vectorizes a loop only when its operands share one element type: int to long, the fixed-point
  * multiply and rounding shift in long (vectorized with AVX-512's 64-bit multiply), long to int
  * with the clamp, int to byte. Measured on 25,088 outputs: 31 µs this way, 80 µs as one scalar
@@ -14,6 +15,7 @@ package io.qat4j.runtime.int8.kernels;
 final class OutputStage {
   private static final ThreadLocal<OutputStage> PER_THREAD =
       ThreadLocal.withInitial(() -> new OutputStage(1024));
+  private static final ChannelTiles VECTOR = VectorSupport.tiles().orElse(null);
 
   private long[] wide;
   private int[] narrow;
@@ -45,6 +47,11 @@ final class OutputStage {
         out[at + p] = one(acc[from + p] + bias, multiplier, shift, zeroPoint, clampMin,
             clampMax);
       }
+      return;
+    }
+    if (VECTOR != null) {
+      VECTOR.requantize(acc, from, count, bias, multiplier, shift, zeroPoint, clampMin, clampMax,
+          out, at);
       return;
     }
     ensure(count);
