@@ -1,7 +1,7 @@
 package io.qat4j.runtime.cpu;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -23,8 +23,8 @@ public final class Parallel {
   private static final ExecutorService POOL =
       THREADS <= 1
           ? null
-          : Executors.newFixedThreadPool(
-              THREADS - 1,
+          : new ThreadPoolExecutor(THREADS - 1, THREADS - 1, 0, TimeUnit.MILLISECONDS,
+              new SpinningQueue(),
               r -> {
                 Thread t = new Thread(r, "qat4j-kernel");
                 t.setDaemon(true);
