@@ -39,20 +39,13 @@ class ConvKernelTest {
   private static final Padding SAME = Padding.SAME;
 
   /** A convolution under construction; defaults: identity requantization, zero points 0. */
-  private static final class Spec {
+  private static final class Spec extends LinearSpec<Spec> {
     private int channels = 1;
     private int height;
     private int width;
     private int outChannels = 1;
     private ConvGeometry geometry;
     private boolean depthwise;
-    private int[] weights;
-    private int[] bias;
-    private QuantizedMultiplier[] multipliers;
-    private int inputZeroPoint;
-    private int outputZeroPoint;
-    private int clampMin = -128;
-    private int clampMax = 127;
 
     Spec input(int c, int h, int w) {
       channels = c;
@@ -80,30 +73,8 @@ class ConvKernelTest {
       return this;
     }
 
-    Spec weights(int... w) {
-      weights = w;
-      return this;
-    }
-
-    Spec bias(int... b) {
-      bias = b;
-      return this;
-    }
-
-    Spec multipliers(QuantizedMultiplier... m) {
-      multipliers = m;
-      return this;
-    }
-
-    Spec zeroPoints(int in, int out) {
-      inputZeroPoint = in;
-      outputZeroPoint = out;
-      return this;
-    }
-
-    Spec clamp(int min, int max) {
-      clampMin = min;
-      clampMax = max;
+    @Override
+    Spec self() {
       return this;
     }
 

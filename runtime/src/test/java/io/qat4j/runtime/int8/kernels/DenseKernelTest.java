@@ -27,46 +27,18 @@ class DenseKernelTest {
   private static final QuantizedMultiplier TWO = new QuantizedMultiplier(1 << 30, 2);
 
   /** A Dense layer under construction; defaults: identity requantization, zero points 0. */
-  private static final class Spec {
+  private static final class Spec extends LinearSpec<Spec> {
     private final int inputSize;
     private final int units;
-    private int[] weights;
-    private int[] bias;
-    private QuantizedMultiplier[] multipliers = {ONE};
-    private int inputZeroPoint;
-    private int outputZeroPoint;
-    private int clampMin = -128;
-    private int clampMax = 127;
 
     Spec(int inputSize, int units) {
       this.inputSize = inputSize;
       this.units = units;
+      this.multipliers = new QuantizedMultiplier[] {ONE};
     }
 
-    Spec weights(int... w) {
-      weights = w;
-      return this;
-    }
-
-    Spec bias(int... b) {
-      bias = b;
-      return this;
-    }
-
-    Spec multipliers(QuantizedMultiplier... m) {
-      multipliers = m;
-      return this;
-    }
-
-    Spec zeroPoints(int in, int out) {
-      inputZeroPoint = in;
-      outputZeroPoint = out;
-      return this;
-    }
-
-    Spec clamp(int min, int max) {
-      clampMin = min;
-      clampMax = max;
+    @Override
+    Spec self() {
       return this;
     }
 
