@@ -65,6 +65,11 @@ public record Int8Model(
     return outputLayer().output();
   }
 
+  /** The quantization of tensor {@code tensor}: the model input or a layer's output. */
+  public QuantParams tensorQuant(String tensor) {
+    return INPUT.equals(tensor) ? input : layer(tensor).output();
+  }
+
   /** The layer named {@code name}. */
   public Int8Layer layer(String name) {
     for (Int8Layer l : layers) {
