@@ -113,13 +113,11 @@ class Int8ConverterTest {
     int outputs = actual[0].length;
     for (int i = 0; i < n; i++) {
       float[] fq = ConversionFixtures.example(expected, i);
-      if (argMax(fq) == argMax(actual[i])) {
+      if (Outputs.argMax(fq) == Outputs.argMax(actual[i])) {
         sameArgMax++;
       }
       for (int j = 0; j < outputs; j++) {
-        // Both are float32 values: a few ulps of their size on top of the step.
-        float ulp = Math.ulp(Math.max(Math.abs(fq[j]), Math.abs(actual[i][j])));
-        if (Math.abs((double) fq[j] - actual[i][j]) <= step + 4 * ulp) {
+        if (Outputs.withinOneStep(fq[j], actual[i][j], step)) {
           close++;
         }
       }
@@ -128,16 +126,6 @@ class Int8ConverterTest {
     double closeRate = close / (double) (n * outputs);
     assertTrue(argMaxRate >= argMax, "arg-max agreement " + argMaxRate);
     assertTrue(closeRate >= withinStep, "outputs within one step " + closeRate);
-  }
-
-  private static int argMax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   @Test

@@ -97,12 +97,11 @@ class OnnxRuntimeAgreementTest {
     int same = 0;
     int close = 0;
     for (int i = 0; i < n; i++) {
-      if (Int8Predictor.argMax(codes(ours[i], model)) == argMax(theirs[i])) {
+      if (Int8Predictor.argMax(codes(ours[i], model)) == Outputs.argMax(theirs[i])) {
         same++;
       }
       for (int j = 0; j < ours[i].length; j++) {
-        float ulp = Math.ulp(Math.max(Math.abs(ours[i][j]), Math.abs(theirs[i][j])));
-        if (Math.abs((double) ours[i][j] - theirs[i][j]) <= step + 4 * ulp) {
+        if (Outputs.withinOneStep(ours[i][j], theirs[i][j], step)) {
           close++;
         }
       }
@@ -119,16 +118,6 @@ class OnnxRuntimeAgreementTest {
       b[i] = model.output().quantize(values[i]);
     }
     return b;
-  }
-
-  private static int argMax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 
   @Test
