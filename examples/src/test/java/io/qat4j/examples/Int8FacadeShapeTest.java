@@ -31,6 +31,12 @@ class Int8FacadeShapeTest {
   }
 
   @Test
+  void onnxNamesAreTheExportedGraphsInputAndOutput() {
+    assertEquals("input", FashionCnnInt8.ONNX_INPUT);
+    assertEquals("logits", FashionCnnInt8.ONNX_OUTPUT);
+  }
+
+  @Test
   void shapesAreTheQuantizedClassShapes() {
     assertEquals(Shape.of(1, 28, 28), FashionCnnInt8.INPUT_SHAPE);
     assertEquals(Shape.of(10), FashionCnnInt8.OUTPUT_SHAPE);

@@ -9,8 +9,10 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.qat4j.model.ModelDecl;
 import io.qat4j.model.Shape;
 import io.qat4j.plan.QuantizedGraph;
+import io.qat4j.plan.QuantizedLayer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ final class Int8FacadeWriter {
   /** The runtime's int8 predictor; the facade is generated when it is present. */
   static final ClassName INT8_PREDICTOR = ClassName.get("io.qat4j.runtime.int8", "Int8Predictor");
 
+  /** The runtime's ONNX QDQ exporter; {@code exportOnnx} is generated when it is present. */
+  static final ClassName QDQ_EXPORT = ClassName.get("io.qat4j.runtime.export.onnx", "QdqExport");
+
   private static final String PROCESSOR = "io.qat4j.processor.Qat4jProcessor";
   private static final ClassName INT8_MODEL = ClassName.get("io.qat4j.runtime.int8", "Int8Model");
   private static final ClassName INT8_MODEL_FILE =
@@ -53,10 +58,12 @@ final class Int8FacadeWriter {
   private final QuantizedGraph graph;
   private final ClassName self;
   private final ClassName quantized;
+  private final boolean withOnnx;
 
-  private Int8FacadeWriter(TypeElement model, QuantizedGraph graph) {
+  private Int8FacadeWriter(TypeElement model, QuantizedGraph graph, boolean withOnnx) {
     this.model = model;
     this.graph = graph;
+    this.withOnnx = withOnnx;
     String pkg = GraphWriter.packageName(model);
     this.self = ClassName.get(pkg, generatedName(model));
     this.quantized = ClassName.get(pkg, GraphWriter.generatedName(model));
@@ -77,9 +84,25 @@ final class Int8FacadeWriter {
     return input.rank() >= MIN_NESTED_RANK && input.rank() <= MAX_NESTED_RANK;
   }
 
-  /** The facade for {@code model}, whose quantized wrapper graph is {@code graph}. */
-  static JavaFile write(TypeElement model, QuantizedGraph graph) {
-    return new Int8FacadeWriter(model, graph).file();
+  /**
+   * The facade for {@code model}, whose quantized wrapper graph is {@code graph}; with {@code
+   * exportOnnx} when {@code withOnnx}, that is when the runtime's {@link #QDQ_EXPORT} is present.
+   */
+  static JavaFile write(TypeElement model, QuantizedGraph graph, boolean withOnnx) {
+    return new Int8FacadeWriter(model, graph, withOnnx).file();
+  }
+
+  /**
+   * The name of the ONNX graph output: the output layer, or the layer it folds into (following
+   * {@code foldedInto} until a layer that is not folded), since the exporter names the graph
+   * output after the int8 model's output tensor.
+   */
+  static String onnxOutput(QuantizedGraph graph) {
+    QuantizedLayer layer = graph.output();
+    while (layer.foldedInto().isPresent()) {
+      layer = graph.layer(layer.foldedInto().get());
+    }
+    return layer.name();
   }
 
   private JavaFile file() {
@@ -100,6 +123,7 @@ final class Int8FacadeWriter {
     type.addMethods(factories());
     type.addMethods(predictions());
     type.addMethods(accessors());
+    type.addMethods(exports());
     type.addMethods(checks());
     return JavaFile.builder(self.packageName(), type.build())
         .skipJavaLangImports(true)
@@ -138,6 +162,16 @@ final class Int8FacadeWriter {
         FieldSpec.builder(int.class, "OUTPUT_SIZE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Values per output example: the product of {@link #OUTPUT_SHAPE}.\n")
             .initializer("$L", Math.toIntExact(graph.outputShape().elements()))
+            .build(),
+        FieldSpec.builder(String.class, "ONNX_INPUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Name of the input of the ONNX graph written by {@code exportOnnx}:"
+                + " {@link $T#INPUT}.\n", INT8_MODEL)
+            .initializer("$S", ModelDecl.INPUT)
+            .build(),
+        FieldSpec.builder(String.class, "ONNX_OUTPUT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Name of the output of the ONNX graph written by {@code exportOnnx}: {@code $L},\n"
+                + "the output layer, or the layer it is folded into.\n", onnxOutput(graph))
+            .initializer("$S", onnxOutput(graph))
             .build(),
         FieldSpec.builder(INT8_PREDICTOR, "predictor", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("The predictor every method delegates to.\n")
@@ -360,6 +394,23 @@ final class Int8FacadeWriter {
             .addJavadoc("\n@param file where to write it\n")
             .addJavadoc("@throws IOException if it cannot be written\n")
             .addStatement("$T.write(predictor.model(), file)", INT8_MODEL_FILE)
+            .build());
+  }
+
+  private List<MethodSpec> exports() {
+    if (!withOnnx) {
+      return List.of();
+    }
+    return List.of(
+        instanceMethod("exportOnnx", TypeName.VOID)
+            .addParameter(Path.class, "file")
+            .addException(IOException.class)
+            .addJavadoc("Writes this model as an ONNX QDQ model (opset 13): input {@link #ONNX_INPUT} of\n"
+                + "shape [N, ...INPUT_SHAPE] float, output {@link #ONNX_OUTPUT}; ONNX Runtime and other\n"
+                + "QDQ-aware runtimes run it with integer kernels.\n")
+            .addJavadoc("\n@param file where to write it\n")
+            .addJavadoc("@throws IOException if it cannot be written\n")
+            .addStatement("$T.write(predictor.model(), file)", QDQ_EXPORT)
             .build());
   }
 

@@ -133,7 +133,8 @@ public final class Qat4jProcessor extends AbstractProcessor {
     }
     if (onClasspath(Int8FacadeWriter.INT8_PREDICTOR.canonicalName())
         && !writeSource(type, Int8FacadeWriter.generatedName(type),
-            Int8FacadeWriter.write(type, graph))) {
+            Int8FacadeWriter.write(type, graph,
+                onClasspath(Int8FacadeWriter.QDQ_EXPORT.canonicalName())))) {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(SUMMARY_OPTION))) {

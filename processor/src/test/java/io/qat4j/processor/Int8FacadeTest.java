@@ -100,6 +100,39 @@ class Int8FacadeTest {
   }
 
   @Test
+  void facadeHasTheOnnxNamesAndExportsOnnx() throws IOException {
+    String source = facade(strict(GenerationTest.fashionCnn()), "FashionCnnInt8");
+    for (String expected : List.of(
+        "public static final String ONNX_INPUT = \"input\";",
+        "public static final String ONNX_OUTPUT = \"logits\";",
+        "public void exportOnnx(Path file) throws IOException {",
+        "QdqExport.write(predictor.model(), file);",
+        "Writes this model as an ONNX QDQ model (opset 13): input {@link #ONNX_INPUT} of")) {
+      assertTrue(source.contains(expected), () -> "missing " + expected + " in\n" + source);
+    }
+  }
+
+  @Test
+  void onnxOutputOfAModelEndingInADenseIsTheDense() throws IOException {
+    String source = facade(strict(flat()), "FlatInt8");
+    assertTrue(source.contains("public static final String ONNX_OUTPUT = \"fc\";"), source);
+  }
+
+  @Test
+  void onnxOutputOfAModelEndingInFoldedLayersIsTheLayerTheyFoldInto() throws IOException {
+    String source = facade(strict(model("Tail",
+        "@QuantizedModel(input = {1, 8, 8})",
+        "@Quantize",
+        "public abstract class Tail {",
+        "  @Conv2D(filters = 4, kernel = 3, padding = Padding.SAME) Layer conv;",
+        "  @BatchNorm Layer bn;",
+        "  @ReLU Layer relu;",
+        "}")), "TailInt8");
+    assertTrue(source.contains("public static final String ONNX_OUTPUT = \"conv\";"), source);
+    assertTrue(source.contains("public static final String ONNX_INPUT = \"input\";"), source);
+  }
+
+  @Test
   void everyMemberOfTheFacadeHasJavadoc() throws IOException {
     String[] lines = facade(strict(GenerationTest.fashionCnn()), "FashionCnnInt8").split("\n");
     for (int i = 1; i < lines.length; i++) {

@@ -33,13 +33,13 @@ public record Agreement(int images, double sameArgMax, double withinOneStep, dou
    * Whether {@code a} and {@code b} differ by at most {@code step}, give or take the rounding of
    * float32 values of their size (a few ulps: both are dequantized or computed in float32).
    */
-  static boolean withinOneStep(float a, float b, double step) {
+  public static boolean withinOneStep(float a, float b, double step) {
     float ulp = Math.ulp(Math.max(Math.abs(a), Math.abs(b)));
     return Math.abs((double) a - b) <= step + 4 * ulp;
   }
 
   /** The index of the largest value, the first on ties. */
-  static int argMax(float[] v) {
+  public static int argMax(float[] v) {
     int best = 0;
     for (int i = 1; i < v.length; i++) {
       if (v[i] > v[best]) {

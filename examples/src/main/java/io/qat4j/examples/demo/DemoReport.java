@@ -9,9 +9,10 @@ import java.util.List;
  * @param agreement the deployed int8 model against the fake-quant graph it came from
  * @param files the float32 and int8 model files
  * @param latency inference speed of the int8 engine and of the float forward
+ * @param onnx the exported QDQ model run by ONNX Runtime
  */
 public record DemoReport(List<StageResult> stages, Agreement agreement, ModelFiles files,
-    Latency latency) {
+    Latency latency, OnnxResult onnx) {
   /** Copies the stages. */
   public DemoReport {
     stages = List.copyOf(stages);

@@ -4,6 +4,7 @@ import io.qat4j.examples.models.FashionCnnInt8;
 import io.qat4j.examples.models.FashionCnnQuantized;
 import io.qat4j.runtime.data.Dataset;
 import io.qat4j.runtime.data.FashionMnist;
+import io.qat4j.runtime.export.onnx.QdqExport;
 import io.qat4j.runtime.qat.QatOptions;
 import io.qat4j.runtime.qat.TrainableModel;
 import io.qat4j.runtime.train.EpochResult;
@@ -14,6 +15,7 @@ import io.qat4j.runtime.train.TrainingConfig;
 import io.qat4j.runtime.train.TrainingHook;
 import io.qat4j.runtime.train.TrainingListener;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -88,10 +90,15 @@ public final class FashionDemo {
     if (deployed != ptq) {
       results.add(int8Stage("QAT int8", loaded, test));
     }
+    float[][] int8Outputs = predictAll(loaded, test);
+    double step = loaded.model().output().scale();
     Agreement agreement = Agreement.of(Predictions.outputs(deployed.network(), test, EVAL_BATCH),
-        predictAll(loaded, test), loaded.model().output().scale());
+        int8Outputs, step);
     Latency latency = Latency.measure(loaded.predictor(), floatModel, test);
-    return new DemoReport(results, agreement, files, latency);
+    Path onnxFile = options.output().resolve("fashion-cnn-int8.onnx");
+    QdqExport.write(loaded.model(), onnxFile);
+    OnnxResult onnx = OnnxResult.measure(onnxFile, test, int8Outputs, step);
+    return new DemoReport(results, agreement, files, latency, onnx);
   }
 
   private static StageResult int8Stage(String name, FashionCnnInt8 model, Dataset test) {

@@ -40,6 +40,12 @@ public final class ReportPrinter {
     line("latency: int8 batch 1 %.3f ms/image, int8 batch 64 %.4f ms/image (%.1f GMAC/s),"
         + " float (ND4J) batch 1 %.3f ms/image", l.int8Batch1Millis(), l.int8Batch64Millis(),
         l.int8Batch64Gmacs(), l.floatBatch1Millis());
+    OnnxResult o = report.onnx();
+    line("ONNX (QDQ, opset 13) %,d bytes (%s), run by ONNX Runtime: top-1 %.2f%%, same arg-max as"
+        + " the int8 engine %.2f%%, outputs identical %.2f%%, off by one step %.2f%%, batch 1"
+        + " %.3f ms/image", o.bytes(), o.file(), 100 * o.accuracy(),
+        100 * o.agreement().sameArgMax(), 100 * o.identical(),
+        100 * (o.agreement().withinOneStep() - o.identical()), o.batch1Millis());
   }
 
   private void line(String format, Object... args) {
