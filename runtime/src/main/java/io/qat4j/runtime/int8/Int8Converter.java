@@ -94,7 +94,9 @@ public final class Int8Converter {
       return AddPlan.plan(name, inputs, out, tensors.quant(inputs.get(0)),
           tensors.quant(inputs.get(1)), q, clamp[0], clamp[1]);
     } else if (spec instanceof ConcatSpec c) {
-      return ConcatPlan.plan(name, inputs, inputShapes, c.axis(), out,
+      // A negative axis counts from the end of the example shape, as the float op reads it.
+      int axis = c.axis() < 0 ? c.axis() + out.rank() : c.axis();
+      return ConcatPlan.plan(name, inputs, inputShapes, axis, out,
           inputs.stream().map(tensors::quant).toList(), tensors.quant(name));
     } else if (spec instanceof FlattenSpec || spec instanceof ReshapeSpec
         || spec instanceof DropoutSpec) {

@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qat4j.annotation.Activation;
+import io.qat4j.annotation.Padding;
+import io.qat4j.model.ConcatSpec;
+import io.qat4j.model.Conv2DSpec;
+import io.qat4j.model.DenseSpec;
+import io.qat4j.model.FlattenSpec;
+import io.qat4j.model.ModelDecl;
+import io.qat4j.model.QuantizeDecl;
+import io.qat4j.model.Shape;
 import io.qat4j.plan.QuantizedGraph;
 import io.qat4j.runtime.qat.TrainableModel;
 import java.util.List;
@@ -126,6 +135,25 @@ class Int8ConverterTest {
     double closeRate = close / (double) (n * outputs);
     assertTrue(argMaxRate >= argMax, "arg-max agreement " + argMaxRate);
     assertTrue(closeRate >= withinStep, "outputs within one step " + closeRate);
+  }
+
+  @Test
+  void aNegativeConcatAxisCountsFromTheEndOfTheExampleShape() {
+    QuantizedGraph graph = QuantizedGraph.plan(ModelDecl.builder("NegativeAxis",
+            Shape.of(2, 4, 4))
+        .quantize(QuantizeDecl.DEFAULT)
+        .layer("a", new Conv2DSpec(3, 1, 1, 1, 1, Padding.SAME,
+            1, 1, true, Activation.NONE), "input")
+        .layer("b", new Conv2DSpec(2, 1, 1, 1, 1, Padding.SAME,
+            1, 1, true, Activation.NONE), "input")
+        .layer("joined", new ConcatSpec(-3), "a", "b")
+        .layer("flat", new FlattenSpec())
+        .layer("logits", new DenseSpec(2, true, Activation.NONE))
+        .build());
+    Int8Concat joined = (Int8Concat) Int8Converter.convert(
+        ConversionFixtures.settled(graph, 2, 2)).layer("joined");
+    assertEquals(0, joined.axis());
+    assertEquals(Shape.of(5, 4, 4), joined.outputShape());
   }
 
   @Test
