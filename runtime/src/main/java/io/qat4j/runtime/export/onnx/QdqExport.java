@@ -1,7 +1,6 @@
 package io.qat4j.runtime.export.onnx;
 
 import io.qat4j.model.QuantScheme;
-import io.qat4j.model.Shape;
 import io.qat4j.plan.QuantizedLayer;
 import io.qat4j.runtime.files.AtomicFile;
 import io.qat4j.runtime.int8.Int8Add;
@@ -79,19 +78,14 @@ public final class QdqExport {
   }
 
   private byte[] build() {
-    List<Object> inputDims = new ArrayList<>();
-    inputDims.add("N");
-    model.inputShape().dims().forEach(d -> inputDims.add((long) d));
-    graph.input(Int8Model.INPUT, OnnxGraph.FLOAT, inputDims);
+    graph.input(Int8Model.INPUT, OnnxGraph.FLOAT, OnnxLayers.batchOf(model.inputShape()));
     floatTensor.put(Int8Model.INPUT, requantize(Int8Model.INPUT, Int8Model.INPUT, model.input()));
     for (Int8Layer layer : model.layers()) {
       String pre = layer(layer);
       floatTensor.put(layer.name(), requantize(layer.name(), pre, layer.output()));
     }
-    List<Object> outputDims = new ArrayList<>();
-    outputDims.add("N");
-    model.outputShape().dims().forEach(d -> outputDims.add((long) d));
-    graph.output(floatTensor.get(model.outputTensor()), OnnxGraph.FLOAT, outputDims);
+    graph.output(floatTensor.get(model.outputTensor()), OnnxGraph.FLOAT,
+        OnnxLayers.batchOf(model.outputShape()));
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("qat4j.model", model.graph().name());
     metadata.put("qat4j.scheme", "int8: weights symmetric narrow-range, per output channel for"
@@ -141,18 +135,8 @@ public final class QdqExport {
       return pre;
     }
     Int8Reshape r = (Int8Reshape) layer;
-    return reshape(r.name(), in.get(0), r.outputShape(), pre);
-  }
-
-  private String reshape(String name, String in, Shape to, String out) {
-    long[] dims = new long[to.rank() + 1];
-    for (int i = 0; i < to.rank(); i++) {
-      dims[i + 1] = to.dim(i);
-    }
-    // 0 copies the batch dimension from the input.
-    graph.int64s(name + "/shape", new long[] {dims.length}, dims);
-    graph.node("Reshape", name, List.of(in, name + "/shape"), List.of(out), List.of());
-    return out;
+    OnnxLayers.reshape(graph, r.name(), r.outputShape(), in.get(0), pre);
+    return pre;
   }
 
   private String conv(Int8Conv c, String in, String out) {
@@ -164,23 +148,10 @@ public final class QdqExport {
         c.geometry().kernelH(), c.geometry().kernelW()};
     String weight = dequantized(c.name() + "/weight", wDims, c.weights(), weightScale);
     String bias = bias(c.name(), c.bias(), weightScale, inScale);
-    var g = c.geometry();
-    int h = c.inputShape().dim(1);
-    int w = c.inputShape().dim(2);
-    long top = g.padTop(h);
-    long left = g.padLeft(w);
-    long bottom = Math.max(0,
-        (g.outputHeight(h) - 1) * g.strideH() + (long) (g.kernelH() - 1) * g.dilationH() + 1 - h
-            - top);
-    long right = Math.max(0,
-        (g.outputWidth(w) - 1) * g.strideW() + (long) (g.kernelW() - 1) * g.dilationW() + 1 - w
-            - left);
-    graph.node("Conv", c.name(), List.of(in, weight, bias), List.of(out), List.of(
-        OnnxAttribute.ints("kernel_shape", g.kernelH(), g.kernelW()),
-        OnnxAttribute.ints("strides", g.strideH(), g.strideW()),
-        OnnxAttribute.ints("dilations", g.dilationH(), g.dilationW()),
-        OnnxAttribute.ints("pads", top, left, bottom, right),
-        OnnxAttribute.of("group", c.depthwise() ? (long) c.inputShape().dim(0) : 1L)));
+    List<OnnxAttribute> attributes = OnnxLayers.window(c.geometry(), c.inputShape().dim(1),
+        c.inputShape().dim(2));
+    attributes.add(OnnxAttribute.of("group", c.depthwise() ? (long) c.inputShape().dim(0) : 1L));
+    graph.node("Conv", c.name(), List.of(in, weight, bias), List.of(out), attributes);
     return out;
   }
 
@@ -203,30 +174,11 @@ public final class QdqExport {
   }
 
   private String pool(Int8Pool p, String in, String out) {
-    var g = p.geometry();
-    boolean global = p.outputShape().rank() == 1;
-    if (global) {
-      String pooled = p.name() + "/pooled";
-      graph.node("GlobalAveragePool", p.name(), List.of(in), List.of(pooled), List.of());
-      graph.node("Flatten", p.name() + "/flatten", List.of(pooled), List.of(out),
-          List.of(OnnxAttribute.of("axis", 1L)));
-      return out;
+    if (p.outputShape().rank() == 1) {
+      OnnxLayers.globalAveragePool(graph, p.name(), in, out);
+    } else {
+      OnnxLayers.pool(graph, p.name(), p.average(), p.geometry(), p.inputShape(), in, out);
     }
-    int h = p.inputShape().dim(1);
-    int w = p.inputShape().dim(2);
-    long top = g.padTop(h);
-    long left = g.padLeft(w);
-    long bottom = Math.max(0, (g.outputHeight(h) - 1) * g.strideH() + g.kernelH() - h - top);
-    long right = Math.max(0, (g.outputWidth(w) - 1) * g.strideW() + g.kernelW() - w - left);
-    List<OnnxAttribute> attributes = new ArrayList<>(List.of(
-        OnnxAttribute.ints("kernel_shape", g.kernelH(), g.kernelW()),
-        OnnxAttribute.ints("strides", g.strideH(), g.strideW()),
-        OnnxAttribute.ints("pads", top, left, bottom, right)));
-    if (p.average()) {
-      attributes.add(OnnxAttribute.of("count_include_pad", 0L));
-    }
-    graph.node(p.average() ? "AveragePool" : "MaxPool", p.name(), List.of(in), List.of(out),
-        attributes);
     return out;
   }
 
