@@ -1,10 +1,18 @@
 package io.qat4j.examples.bench;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import io.qat4j.examples.models.FashionCnnInt8;
 import io.qat4j.examples.models.FashionCnnQuantized;
+import io.qat4j.runtime.export.onnx.FloatExport;
+import io.qat4j.runtime.export.onnx.QdqExport;
 import io.qat4j.runtime.qat.TrainableModel;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,11 +25,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * FashionCnn inference, int8 engine against the float forward on ND4J, at batch 1 and batch 64,
- * in one JMH run (three JVMs per benchmark); {@link Int8BenchmarkReport} turns JMH's CSV into
+ * FashionCnn inference at batch 1 and batch 64 in one JMH run (three JVMs per benchmark): qat4j's
+ * int8 engine, the float forward on ND4J, and ONNX Runtime on the QDQ export of the same int8
+ * model and on the float export of the float model; {@link Int8BenchmarkReport} turns JMH's CSV into
  * latency, images/s, GMAC/s and the speed-up.
  *
  * <p>Run from the repository root after the main job (so the trained int8 file exists; without it
@@ -57,6 +67,10 @@ public class Int8Benchmark {
   private byte[][] codes;
   private TrainableModel floatModel;
   private INDArray floats;
+  private OrtEnvironment ort;
+  private OrtSession onnxInt8;
+  private OrtSession onnxFloat;
+  private OnnxTensor onnxInput;
 
   /** Loads or settles the models and quantizes the images once. */
   @Setup
@@ -70,6 +84,46 @@ public class Int8Benchmark {
     }
     floatModel = FashionCnnQuantized.floatModel(1);
     floats = BenchInputs.batch(images);
+    ort = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      onnxInt8 = ort.createSession(QdqExport.toBytes(int8.model()), options);
+      onnxFloat = ort.createSession(FloatExport.toBytes(floatModel), options);
+    } catch (OrtException e) {
+      throw new IOException("ONNX Runtime could not load the exported models", e);
+    }
+    try {
+      onnxInput = OnnxTensor.createTensor(ort,
+          FloatBuffer.wrap(floats.dup('c').data().asFloat()), floats.shape());
+    } catch (OrtException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** Closes the ONNX Runtime sessions. */
+  @TearDown
+  public void tearDown() throws OrtException {
+    onnxInput.close();
+    onnxInt8.close();
+    onnxFloat.close();
+  }
+
+  /** ONNX Runtime on the QDQ export of the same int8 model (float input, as ONNX takes it). */
+  @Benchmark
+  public float[][] onnxInt8() throws OrtException {
+    return run(onnxInt8);
+  }
+
+  /** ONNX Runtime on the float export of the float model. */
+  @Benchmark
+  public float[][] onnxFloat() throws OrtException {
+    return run(onnxFloat);
+  }
+
+  private float[][] run(OrtSession session) throws OrtException {
+    try (OrtSession.Result result = session.run(Map.of("input", onnxInput))) {
+      return (float[][]) result.get(0).getValue();
+    }
   }
 
   /** The int8 engine on already-quantized images. */

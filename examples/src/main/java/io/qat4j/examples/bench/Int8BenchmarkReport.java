@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Prints the {@link Int8Benchmark} results from JMH's CSV ({@code -rf csv}): per batch size and
  * form, µs per call with JMH's 99.9% error, ms per image, images/s, GMAC/s (FashionCnn's
- * 4,241,152 multiply-accumulates per image over the time per image), and the int8 speed-up.
+ * 4,241,152 multiply-accumulates per image over the time per image), and qat4j int8's time as a
+ * ratio of each other form's.
  */
 public final class Int8BenchmarkReport {
   private Int8BenchmarkReport() {}
@@ -26,16 +27,22 @@ public final class Int8BenchmarkReport {
     }
     Map<String, double[]> scores = read(Path.of(args[0]));
     long macs = FashionCnnQuantized.summary().totalMacs();
-    System.out.println(String.format(Locale.ROOT, "%-6s %-6s %20s %12s %10s %8s", "batch",
+    System.out.println(String.format(Locale.ROOT, "%-6s %-9s %20s %12s %10s %8s", "batch",
         "form", "us / call (±99.9%)", "ms / image", "images/s", "GMAC/s"));
     for (String batch : new String[] {"1", "64"}) {
       double[] int8 = score(scores, "int8", batch);
       double[] fp32 = score(scores, "floatNd4j", batch);
+      double[] ortInt8 = score(scores, "onnxInt8", batch);
+      double[] ortFloat = score(scores, "onnxFloat", batch);
       int n = Integer.parseInt(batch);
       row(n, "int8", int8, macs);
       row(n, "float", fp32, macs);
+      row(n, "ORT int8", ortInt8, macs);
+      row(n, "ORT float", ortFloat, macs);
       System.out.println(String.format(Locale.ROOT,
-          "batch %s: int8 takes %.2fx less time than the float forward", batch, fp32[0] / int8[0]));
+          "batch %s: time of qat4j int8 over ND4J float %.2f, over ONNX Runtime int8 %.2f, over"
+              + " ONNX Runtime float %.2f", batch, int8[0] / fp32[0], int8[0] / ortInt8[0],
+          int8[0] / ortFloat[0]));
     }
   }
 
@@ -66,7 +73,7 @@ public final class Int8BenchmarkReport {
 
   private static void row(int batch, String form, double[] score, long macs) {
     double perImageMs = score[0] / 1000 / batch;
-    System.out.println(String.format(Locale.ROOT, "%-6d %-6s %12.1f ± %6.1f %12.4f %10.0f %8.1f",
+    System.out.println(String.format(Locale.ROOT, "%-6d %-9s %12.1f ± %6.1f %12.4f %10.0f %8.1f",
         batch, form, score[0], score[1], perImageMs, 1000 / perImageMs,
         macs / (perImageMs * 1e-3) / 1e9));
   }
