@@ -59,6 +59,23 @@ public record QuantizedGraph(
     return layers.get(layers.size() - 1);
   }
 
+  /**
+   * The layer that computes tensor {@code tensor} once folded BatchNorms and fused activations are
+   * gone: {@code tensor} itself, or the layer it folds into, followed until a layer that does not
+   * fold; the model input is its own producer. What the int8 model and its exports name tensors.
+   */
+  public String producer(String tensor) {
+    String t = tensor;
+    while (!t.equals(ModelDecl.INPUT)) {
+      QuantizedLayer l = layer(t);
+      if (l.foldedInto().isEmpty()) {
+        break;
+      }
+      t = l.foldedInto().get();
+    }
+    return t;
+  }
+
   /** Shape of one output example. */
   public Shape outputShape() {
     return output().outputShape();

@@ -12,7 +12,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.qat4j.model.ModelDecl;
 import io.qat4j.model.Shape;
 import io.qat4j.plan.QuantizedGraph;
-import io.qat4j.plan.QuantizedLayer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,11 +97,7 @@ final class Int8FacadeWriter {
    * output after the int8 model's output tensor.
    */
   static String onnxOutput(QuantizedGraph graph) {
-    QuantizedLayer layer = graph.output();
-    while (layer.foldedInto().isPresent()) {
-      layer = graph.layer(layer.foldedInto().get());
-    }
-    return layer.name();
+    return graph.producer(graph.output().name());
   }
 
   private JavaFile file() {

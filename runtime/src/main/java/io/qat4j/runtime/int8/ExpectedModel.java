@@ -30,25 +30,20 @@ record ExpectedModel(QuantizedGraph graph, List<ExpectedLayer> layers, String ou
 
   /** The requirements of {@code graph}; {@code file} only words the message if it has none. */
   static ExpectedModel of(QuantizedGraph graph, Path file) throws InvalidModelFileException {
-    Map<String, String> tensorOf = new HashMap<>();
     Map<String, Shape> shapes = new HashMap<>();
-    tensorOf.put(ModelDecl.INPUT, ModelDecl.INPUT);
     shapes.put(ModelDecl.INPUT, graph.input());
     List<ExpectedLayer> layers = new ArrayList<>();
     for (QuantizedLayer layer : graph.layers()) {
       List<String> inputs = new ArrayList<>();
       List<Shape> inputShapes = new ArrayList<>();
       for (String in : layer.inputs()) {
-        inputs.add(tensorOf.getOrDefault(in, in));
+        inputs.add(graph.producer(in));
         inputShapes.add(shapes.get(in));
       }
       shapes.put(layer.name(), layer.outputShape());
       if (layer.foldedInto().isPresent()) {
-        String anchor = layer.foldedInto().get();
-        tensorOf.put(layer.name(), tensorOf.getOrDefault(anchor, anchor));
         continue;
       }
-      tensorOf.put(layer.name(), layer.name());
       int tag = ExpectedLayer.tagFor(layer.kind());
       if (tag < 0) {
         throw new InvalidModelFileException(file, "model " + graph.name() + " has layer '"
@@ -58,8 +53,7 @@ record ExpectedModel(QuantizedGraph graph, List<ExpectedLayer> layers, String ou
       }
       layers.add(new ExpectedLayer(layer, tag, inputs, inputShapes));
     }
-    String output = graph.output().name();
-    return new ExpectedModel(graph, layers, tensorOf.getOrDefault(output, output));
+    return new ExpectedModel(graph, layers, graph.producer(graph.output().name()));
   }
 
   private static String unsupported(LayerKind kind) {

@@ -61,12 +61,12 @@ public final class Int8Converter {
       if (layer.foldedInto().isPresent()) {
         continue;
       }
-      List<String> inputs = layer.inputs().stream().map(tensors::producer).toList();
+      List<String> inputs = layer.inputs().stream().map(graph::producer).toList();
       List<Shape> inputShapes = layer.inputs().stream().map(shapes::get).toList();
       layers.add(layer(layer, tensors, inputs, inputShapes));
     }
     return new Int8Model(graph, tensors.quant(ModelDecl.INPUT), layers,
-        tensors.producer(graph.output().name()));
+        graph.producer(graph.output().name()));
   }
 
   private static Int8Layer layer(QuantizedLayer layer, TrainedTensors tensors,

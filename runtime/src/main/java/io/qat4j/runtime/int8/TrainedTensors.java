@@ -2,7 +2,6 @@ package io.qat4j.runtime.int8;
 
 import io.qat4j.model.ModelDecl;
 import io.qat4j.plan.QuantizedGraph;
-import io.qat4j.plan.QuantizedLayer;
 import io.qat4j.plan.TensorQuant;
 import io.qat4j.runtime.cpu.Vectors;
 import io.qat4j.runtime.graph.NamedParam;
@@ -71,18 +70,5 @@ final class TrainedTensors {
     }
     NudgedRange r = f.quantizer().range();
     return new QuantParams(r.scale(), r.zeroPoint());
-  }
-
-  /** The layer that computes tensor {@code name} once folded and fused layers are gone. */
-  String producer(String name) {
-    String t = name;
-    while (!t.equals(ModelDecl.INPUT)) {
-      QuantizedLayer l = graph.layer(t);
-      if (l.foldedInto().isEmpty()) {
-        break;
-      }
-      t = l.foldedInto().get();
-    }
-    return t;
   }
 }
