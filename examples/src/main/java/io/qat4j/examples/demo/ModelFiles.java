@@ -25,10 +25,7 @@ public record ModelFiles(Path float32, long float32Bytes, Path int8, long int8By
       throws IOException {
     Files.createDirectories(directory);
     Map<String, INDArray> tensors = new LinkedHashMap<>();
-    for (NamedParam p : floatModel.network().params()) {
-      tensors.put(p.name(), p.param().value());
-    }
-    for (NamedParam p : floatModel.network().state()) {
+    for (NamedParam p : floatModel.tensors()) {
       tensors.put(p.name(), p.param().value());
     }
     Path floatFile = directory.resolve("fashion-cnn-float32.ckpt");

@@ -24,10 +24,7 @@ final class TrainedTensors {
   TrainedTensors(TrainableModel model) {
     this.model = model;
     this.graph = model.graph();
-    for (NamedParam p : model.network().params()) {
-      values.put(p.name(), Vectors.read(p.param().value()));
-    }
-    for (NamedParam p : model.network().state()) {
+    for (NamedParam p : model.tensors()) {
       values.put(p.name(), Vectors.read(p.param().value()));
     }
   }

@@ -120,6 +120,16 @@ public final class TrainableModel {
     return network;
   }
 
+  /**
+   * Every parameter and statistic of the network ({@code conv1.weight}, {@code bn1.runningVar},
+   * tracked ranges), parameters first, in network order: what describes the trained model.
+   */
+  public List<NamedParam> tensors() {
+    List<NamedParam> all = new ArrayList<>(network.params());
+    all.addAll(network.state());
+    return all;
+  }
+
   /** Freezes BatchNorm statistics and activation ranges on the schedule of the options. */
   public TrainingHook schedule() {
     return step -> {
@@ -140,10 +150,7 @@ public final class TrainableModel {
    */
   public void copyWeightsFrom(TrainableModel other) {
     Map<String, Param> source = new HashMap<>();
-    for (NamedParam p : other.network.params()) {
-      source.put(p.name(), p.param());
-    }
-    for (NamedParam p : other.network.state()) {
+    for (NamedParam p : other.tensors()) {
       source.put(p.name(), p.param());
     }
     for (NamedParam p : network.params()) {

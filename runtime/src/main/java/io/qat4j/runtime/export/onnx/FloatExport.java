@@ -50,10 +50,7 @@ public final class FloatExport {
     this.model = model;
     this.graphSpec = model.graph();
     this.graph = new OnnxGraph(graphSpec.name());
-    for (NamedParam p : model.network().params()) {
-      values.put(p.name(), floats(Vectors.read(p.param().value())));
-    }
-    for (NamedParam p : model.network().state()) {
+    for (NamedParam p : model.tensors()) {
       values.put(p.name(), floats(Vectors.read(p.param().value())));
     }
   }
