@@ -36,13 +36,9 @@ public record OnnxResult(Path file, long bytes, double accuracy, Agreement agree
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       try (OrtSession session = env.createSession(file.toString(), options)) {
         float[][] outputs = run(env, session, test);
-        int correct = 0;
         long same = 0;
         long all = 0;
         for (int i = 0; i < outputs.length; i++) {
-          if (Agreement.argMax(outputs[i]) == test.label(i)) {
-            correct++;
-          }
           for (int j = 0; j < outputs[i].length; j++) {
             all++;
             if (Agreement.withinOneStep(outputs[i][j], int8[i][j], 0)) {
@@ -50,7 +46,7 @@ public record OnnxResult(Path file, long bytes, double accuracy, Agreement agree
             }
           }
         }
-        return new OnnxResult(file, Files.size(file), correct / (double) test.size(),
+        return new OnnxResult(file, Files.size(file), TopOne.accuracy(outputs, test),
             Agreement.of(outputs, int8, step), same / (double) all, latency(env, session, test));
       }
     } catch (OrtException e) {
