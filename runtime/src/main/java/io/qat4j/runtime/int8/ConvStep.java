@@ -16,7 +16,10 @@ final class ConvStep extends EngineStep {
   private final ConvKernel kernel;
   private final AccumulatorPool pool;
   private final ConcurrentLinkedQueue<ConvKernel.Rows> rows = new ConcurrentLinkedQueue<>();
-  private final ConcurrentLinkedQueue<int[]> accumulators = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Sums> accumulators = new ConcurrentLinkedQueue<>();
+
+  /** One worker's buffers: the accumulators, and the pooled sums when a MaxPool is fused in. */
+  private record Sums(int[] acc, int[] pooled) {}
 
   ConvStep(Int8Conv layer, int input, int output) {
     super(layer.name(), new int[] {input}, output, (int) layer.outputShape().elements());
@@ -36,7 +39,7 @@ final class ConvStep extends EngineStep {
   @Override
   void run(byte[][][] tensors, int first, int count) {
     ConvKernel.Rows buffers = takeRows();
-    int[] acc = takeAccumulator();
+    Sums acc = takeAccumulator();
     try {
       for (int b = first; b < first + count; b++) {
         kernel.prepare(tensors[inputs[0]][b], buffers, 0, kernel.inputChannels());
@@ -64,7 +67,7 @@ final class ConvStep extends EngineStep {
           kernel.prepare(in, buffers, channels * t / threads, channels * (t + 1) / threads));
       int outChannels = kernel.outputChannels();
       Parallel.forEach(threads, (t, worker) -> {
-        int[] acc = takeAccumulator();
+        Sums acc = takeAccumulator();
         try {
           compute(buffers, acc, out, outChannels * t / threads, outChannels * (t + 1) / threads);
         } finally {
@@ -76,11 +79,11 @@ final class ConvStep extends EngineStep {
     }
   }
 
-  private void compute(ConvKernel.Rows buffers, int[] acc, byte[] out, int from, int to) {
+  private void compute(ConvKernel.Rows buffers, Sums sums, byte[] out, int from, int to) {
     if (pool == null) {
-      kernel.compute(buffers, acc, out, from, to);
+      kernel.compute(buffers, sums.acc(), out, from, to);
     } else {
-      kernel.computeMaxPooled(buffers, acc, pool, new int[pool.outputSize()], out, from, to);
+      kernel.computeMaxPooled(buffers, sums.acc(), pool, sums.pooled(), out, from, to);
     }
   }
 
@@ -94,8 +97,10 @@ final class ConvStep extends EngineStep {
     return r != null ? r : kernel.newRows();
   }
 
-  private int[] takeAccumulator() {
-    int[] a = accumulators.poll();
-    return a != null ? a : kernel.newAccumulator();
+  private Sums takeAccumulator() {
+    Sums a = accumulators.poll();
+    return a != null
+        ? a
+        : new Sums(kernel.newAccumulator(), pool == null ? null : new int[pool.outputSize()]);
   }
 }

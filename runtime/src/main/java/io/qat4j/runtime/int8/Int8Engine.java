@@ -20,7 +20,7 @@ public final class Int8Engine {
   private final List<EngineStep> steps;
   private final int inputSize;
   private final int outputTensor;
-  private final int tensorCount;
+  private final Map<String, Integer> tensorIndex;
   private final long macs;
 
   /** Packs the weights of {@code model}. */
@@ -50,7 +50,7 @@ public final class Int8Engine {
       total += step.macs();
     }
     this.steps = List.copyOf(built);
-    this.tensorCount = index.size();
+    this.tensorIndex = Map.copyOf(index);
     this.outputTensor = index.get(model.outputTensor());
     this.macs = total;
   }
@@ -145,7 +145,7 @@ public final class Int8Engine {
       }
     }
     int batch = examples.length;
-    byte[][][] tensors = new byte[tensorCount][][];
+    byte[][][] tensors = new byte[tensorIndex.size()][][];
     tensors[0] = examples.clone();
     int threads = Math.min(Parallel.threadCount(), batch);
     for (EngineStep step : steps) {
@@ -169,9 +169,6 @@ public final class Int8Engine {
 
   /** The index of tensor {@code name} in {@link #runTensors}. */
   int tensorIndex(String name) {
-    if (name.equals(Int8Model.INPUT)) {
-      return 0;
-    }
-    return model.layerNames().indexOf(name) + 1;
+    return tensorIndex.get(name);
   }
 }
