@@ -42,9 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * }</pre>
  *
  * <p>Through JMH's own {@code Main}, not a {@code main} of ours that starts a {@code Runner}:
- * measured here, the batch-1 int8 benchmark ran at 151 µs/op from JMH's {@code Main} and at 259
- * from a {@code Runner} in our {@code main}, with the same JVM options in the forks; the cause is
- * not understood.
+ * measured here with earlier kernels, the batch-1 int8 benchmark ran at 151 µs/op from JMH's
+ * {@code Main} and at 259 from a {@code Runner} in our {@code main}, with the same JVM options in
+ * the forks; the cause is not understood.
  *
  * <p>JMH's {@code -jvmArgsAppend} replaces the forks' arguments below, so repeat them: {@code
  * -jvmArgsAppend "-Xmx4g --add-modules jdk.incubator.vector -Dqat4j.bench.model=FILE"} names

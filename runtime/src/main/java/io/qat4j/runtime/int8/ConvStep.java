@@ -66,10 +66,14 @@ final class ConvStep extends EngineStep {
       Parallel.forEach(threads, (t, worker) ->
           kernel.prepare(in, buffers, channels * t / threads, channels * (t + 1) / threads));
       int outChannels = kernel.outputChannels();
-      Parallel.forEach(threads, (t, worker) -> {
+      int align = kernel.channelAlignment();
+      int groups = (outChannels + align - 1) / align;
+      int tasks = Math.min(threads, groups);
+      Parallel.forEach(tasks, (t, worker) -> {
         Sums acc = takeAccumulator();
         try {
-          compute(buffers, acc, out, outChannels * t / threads, outChannels * (t + 1) / threads);
+          compute(buffers, acc, out, Math.min(outChannels, groups * t / tasks * align),
+              Math.min(outChannels, groups * (t + 1) / tasks * align));
         } finally {
           accumulators.add(acc);
         }

@@ -40,12 +40,12 @@ public final class AccumulatorPool {
 
   /**
    * {@code pooled[y, x]} = the maximum over window {@code (y, x)} of the plane starting at {@code
-   * plane[start]}.
+   * plane[start]}, its rows {@code pitch} values apart ({@code pitch >= width}).
    */
-  void max(int[] plane, int start, int[] pooled) {
+  void max(int[] plane, int start, int pitch, int[] pooled) {
     if (kernelH == 2 && kernelW == 2 && strideH == 2 && strideW == 2 && padTop == 0
         && padLeft == 0 && 2 * outHeight <= height && 2 * outWidth <= width) {
-      maxTwoByTwo(plane, start, pooled);
+      maxTwoByTwo(plane, start, pitch, pooled);
       return;
     }
     int o = 0;
@@ -59,7 +59,7 @@ public final class AccumulatorPool {
         int x1 = Math.min(width, left + kernelW);
         int best = Integer.MIN_VALUE;
         for (int iy = y0; iy < y1; iy++) {
-          int row = start + iy * width;
+          int row = start + iy * pitch;
           for (int ix = x0; ix < x1; ix++) {
             best = Math.max(best, plane[row + ix]);
           }
@@ -70,11 +70,11 @@ public final class AccumulatorPool {
   }
 
   /** The common 2x2, stride 2 window that never leaves the plane, without per-window bounds. */
-  private void maxTwoByTwo(int[] plane, int start, int[] pooled) {
+  private void maxTwoByTwo(int[] plane, int start, int pitch, int[] pooled) {
     int o = 0;
     for (int y = 0; y < outHeight; y++) {
-      int top = start + 2 * y * width;
-      int bottom = top + width;
+      int top = start + 2 * y * pitch;
+      int bottom = top + pitch;
       for (int x = 0; x < outWidth; x++) {
         int i = 2 * x;
         pooled[o++] = Math.max(Math.max(plane[top + i], plane[top + i + 1]),

@@ -10,11 +10,22 @@ import java.util.Arrays;
  * loop {@code acc[u] += x[i]·column[i][u]} runs over contiguous ints; each group of four columns
  * is applied to every example of the block while it is in cache. Inputs equal to the zero point
  * (real 0, common after a ReLU) are skipped.
+ *
+ * <p>With the Vector API module and at least one tile of units, each example instead lists its
+ * non-zero inputs once and {@link ChannelTiles#accumulateUnits} sums a tile of units over them
+ * in registers, from weights kept as bytes and packed tile by tile.
  */
 public final class DenseKernel {
   private final int inputs;
   private final int units;
+  /** For the plain loops: {@code columns[i][u] = w[u, i]}; empty with the microkernel. */
   private final int[][] columns;
+  /** The Vector API microkernel, or null. */
+  private final ChannelTiles tiles;
+  /** For the microkernel: {@code packed[(t·inputs + i)·tile + u] = w[t·tile + u, i]}, 0 past the last unit. */
+  private final byte[] packed;
+  /** Units rounded up to whole tiles of the microkernel, or {@link #units} without it. */
+  private final int paddedUnits;
   private final int[] bias;
   private final int[] multipliers;
   private final int[] shifts;
@@ -25,13 +36,33 @@ public final class DenseKernel {
 
   /** Packs the weights of {@code layer}. */
   public DenseKernel(Int8Dense layer) {
+    this(layer, VectorSupport.tiles().orElse(null));
+  }
+
+  /** The kernel with {@code tiles} as its microkernel, or the plain-Java loops if null. */
+  DenseKernel(Int8Dense layer, ChannelTiles tiles) {
     inputs = layer.inputSize();
     units = layer.units();
+    this.tiles = tiles == null || units < tiles.unitTile() ? null : tiles;
     byte[] w = layer.weights();
-    columns = new int[inputs][units];
-    for (int u = 0; u < units; u++) {
-      for (int i = 0; i < inputs; i++) {
-        columns[i][u] = w[u * inputs + i];
+    if (this.tiles == null) {
+      paddedUnits = units;
+      packed = new byte[0];
+      columns = new int[inputs][units];
+      for (int u = 0; u < units; u++) {
+        for (int i = 0; i < inputs; i++) {
+          columns[i][u] = w[u * inputs + i];
+        }
+      }
+    } else {
+      int tile = this.tiles.unitTile();
+      paddedUnits = (units + tile - 1) / tile * tile;
+      columns = new int[0][];
+      packed = new byte[paddedUnits * inputs];
+      for (int u = 0; u < units; u++) {
+        for (int i = 0; i < inputs; i++) {
+          packed[((u / tile) * inputs + i) * tile + u % tile] = w[u * inputs + i];
+        }
       }
     }
     bias = layer.bias();
@@ -53,9 +84,22 @@ public final class DenseKernel {
     return (long) inputs * units;
   }
 
+  /** Whether the Vector API microkernel computes this layer. */
+  public boolean vectorized() {
+    return tiles != null;
+  }
+
+  /**
+   * What the first unit of every {@link #run} range must be a multiple of: the microkernel's
+   * tile of units, or 1 for the plain loops.
+   */
+  public int unitAlignment() {
+    return tiles == null ? 1 : tiles.unitTile();
+  }
+
   /** Accumulators for a block of {@code examples} examples. */
   public int[][] newAccumulators(int examples) {
-    return new int[examples][units];
+    return new int[examples][paddedUnits];
   }
 
   /**
@@ -66,6 +110,10 @@ public final class DenseKernel {
    */
   public void run(byte[][] ins, byte[][] outs, int first, int count, int from, int to,
       int[][] acc) {
+    if (tiles != null) {
+      runTiles(ins, outs, first, count, from, to, acc);
+      return;
+    }
     for (int b = 0; b < count; b++) {
       Arrays.fill(acc[b], from, to, 0);
     }
@@ -94,13 +142,63 @@ public final class DenseKernel {
         }
       }
     }
-    boolean perUnit = multipliers.length > 1;
     for (int b = 0; b < count; b++) {
-      byte[] out = outs[first + b];
-      for (int u = from; u < to; u++) {
-        int q = perUnit ? u : 0;
-        out[u] = OutputStage.one(acc[b][u] + bias[u], multipliers[q], shifts[q],
-            outputZeroPoint, clampMin, clampMax);
+      requantize(acc[b], outs[first + b], from, to);
+    }
+  }
+
+  private void requantize(int[] acc, byte[] out, int from, int to) {
+    boolean perUnit = multipliers.length > 1;
+    for (int u = from; u < to; u++) {
+      int q = perUnit ? u : 0;
+      out[u] = OutputStage.one(acc[u] + bias[u], multipliers[q], shifts[q], outputZeroPoint,
+          clampMin, clampMax);
+    }
+  }
+
+  /**
+   * The microkernel's way: per example, the non-zero inputs less the zero point listed once, then
+   * every tile of units in {@code [from, to)} summed over them.
+   */
+  private void runTiles(byte[][] ins, byte[][] outs, int first, int count, int from, int to,
+      int[][] acc) {
+    if (from % tiles.unitTile() != 0) {
+      throw new IllegalArgumentException("units from " + from + " do not start a tile of the"
+          + " Vector API kernel; split ranges at multiples of " + unitAlignment());
+    }
+    NonZeroInputs nonZero = NON_ZERO.get();
+    nonZero.ensure(inputs);
+    int tile = tiles.unitTile();
+    for (int b = 0; b < count; b++) {
+      byte[] x = ins[first + b];
+      int n = 0;
+      for (int i = 0; i < inputs; i++) {
+        int v = x[i] - inputZeroPoint;
+        // Written every time, kept only when non-zero: a branch here is mispredicted about as
+        // often as a ReLU output is zero (measured: 17 µs per example instead of 10).
+        nonZero.indices[n] = i;
+        nonZero.values[n] = v;
+        n += (v | -v) >>> 31;
+      }
+      for (int u = from; u < to; u += tile) {
+        tiles.accumulateUnits(packed, u * inputs, nonZero.indices, nonZero.values, n, acc[b], u);
+      }
+      requantize(acc[b], outs[first + b], from, to);
+    }
+  }
+
+  private static final ThreadLocal<NonZeroInputs> NON_ZERO =
+      ThreadLocal.withInitial(NonZeroInputs::new);
+
+  /** One thread's list of an example's non-zero inputs: positions and values. */
+  private static final class NonZeroInputs {
+    int[] indices = new int[0];
+    int[] values = new int[0];
+
+    void ensure(int n) {
+      if (indices.length < n) {
+        indices = new int[n];
+        values = new int[n];
       }
     }
   }

@@ -8,10 +8,12 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ChannelTiles} on the Vector API: tiles of 4 channels × 2 vectors of pixels, 8
- * accumulators in registers. Measured on FashionCnn's second convolution (64 channels, 288 rows,
- * 196 pixels), one thread, AVX-512: 28.5 GMAC/s, against 16 for the plain-Java loop. Compiled on its own (javac
- * warns that the module is incubating) and loaded only through {@link VectorSupport}.
+ * {@link ChannelTiles} on the Vector API: tiles of 8 channels × 2 vectors of pixels, 16
+ * accumulators in registers, over rows back to back in one array and weights packed as ints.
+ * Measured on FashionCnn's second convolution (64 channels, 288 rows, 196 pixels), one thread,
+ * AVX-512: accumulation, pooling and requantization at 39.6 GMAC/s; the same layer took 180 µs
+ * with 4-channel tiles over byte weights and separate row arrays, 100 µs now. Compiled on its own
+ * (javac warns that the module is incubating) and loaded only through {@link VectorSupport}.
  */
 final class VectorTiles implements ChannelTiles {
   private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
@@ -33,55 +35,119 @@ final class VectorTiles implements ChannelTiles {
   }
 
   @Override
-  public void accumulate(int[][] rows, int rowsPerOutput, byte[] weights, int o, int[] acc,
-      int stride, int paddedPixels) {
-    for (int c = 0; c < CHANNELS; c += 4) {
-      for (int j = 0; j < paddedPixels; j += 2 * LANES) {
-        tile(rows, rowsPerOutput, weights, (o + c) * rowsPerOutput, acc, c * stride + j, stride,
-            j);
-      }
+  public void accumulate(int[] rows, int[] rowOffsets, int stride, int[] weights, int tile,
+      int[] acc) {
+    int base = tile * rowOffsets.length * CHANNELS;
+    for (int j = 0; j < stride; j += 2 * LANES) {
+      tile(rows, rowOffsets, stride, weights, base, acc, j);
     }
   }
 
   /**
-   * Four channels × two vectors of pixels from {@code j}: eight accumulators in registers. Kept
-   * small: in a larger method (eight channels) C2 sometimes left the vector operations to the
-   * Vector API's scalar fallback, eight times slower.
+   * Eight channels × two vectors of pixels from {@code j}: sixteen accumulators in registers
+   * (AVX-512 has 32), each row vector loaded once for eight multiply-adds.
    */
-  private static void tile(int[][] rows, int k1, byte[] weights, int b, int[] acc, int at,
-      int stride, int j) {
+  private static void tile(int[] rows, int[] rowOffsets, int stride, int[] weights, int base,
+      int[] acc, int j) {
     IntVector c0 = IntVector.zero(SPECIES);
     IntVector c1 = c0;
     IntVector c2 = c0;
     IntVector c3 = c0;
+    IntVector c4 = c0;
+    IntVector c5 = c0;
+    IntVector c6 = c0;
+    IntVector c7 = c0;
     IntVector d0 = c0;
     IntVector d1 = c0;
     IntVector d2 = c0;
     IntVector d3 = c0;
-    for (int k = 0; k < k1; k++) {
-      IntVector x = IntVector.fromArray(SPECIES, rows[k], j);
-      IntVector y = IntVector.fromArray(SPECIES, rows[k], j + LANES);
-      int w0 = weights[b + k];
-      int w1 = weights[b + k1 + k];
-      int w2 = weights[b + 2 * k1 + k];
-      int w3 = weights[b + 3 * k1 + k];
+    IntVector d4 = c0;
+    IntVector d5 = c0;
+    IntVector d6 = c0;
+    IntVector d7 = c0;
+    for (int k = 0; k < rowOffsets.length; k++) {
+      int r = rowOffsets[k] + j;
+      IntVector x = IntVector.fromArray(SPECIES, rows, r);
+      IntVector y = IntVector.fromArray(SPECIES, rows, r + LANES);
+      int q = base + k * CHANNELS;
+      int w0 = weights[q];
+      int w1 = weights[q + 1];
+      int w2 = weights[q + 2];
+      int w3 = weights[q + 3];
+      int w4 = weights[q + 4];
+      int w5 = weights[q + 5];
+      int w6 = weights[q + 6];
+      int w7 = weights[q + 7];
       c0 = x.mul(w0).add(c0);
       c1 = x.mul(w1).add(c1);
       c2 = x.mul(w2).add(c2);
       c3 = x.mul(w3).add(c3);
+      c4 = x.mul(w4).add(c4);
+      c5 = x.mul(w5).add(c5);
+      c6 = x.mul(w6).add(c6);
+      c7 = x.mul(w7).add(c7);
       d0 = y.mul(w0).add(d0);
       d1 = y.mul(w1).add(d1);
       d2 = y.mul(w2).add(d2);
       d3 = y.mul(w3).add(d3);
+      d4 = y.mul(w4).add(d4);
+      d5 = y.mul(w5).add(d5);
+      d6 = y.mul(w6).add(d6);
+      d7 = y.mul(w7).add(d7);
     }
-    c0.intoArray(acc, at);
-    c1.intoArray(acc, at + stride);
-    c2.intoArray(acc, at + 2 * stride);
-    c3.intoArray(acc, at + 3 * stride);
-    d0.intoArray(acc, at + LANES);
-    d1.intoArray(acc, at + stride + LANES);
-    d2.intoArray(acc, at + 2 * stride + LANES);
-    d3.intoArray(acc, at + 3 * stride + LANES);
+    c0.intoArray(acc, j);
+    c1.intoArray(acc, j + stride);
+    c2.intoArray(acc, j + 2 * stride);
+    c3.intoArray(acc, j + 3 * stride);
+    c4.intoArray(acc, j + 4 * stride);
+    c5.intoArray(acc, j + 5 * stride);
+    c6.intoArray(acc, j + 6 * stride);
+    c7.intoArray(acc, j + 7 * stride);
+    d0.intoArray(acc, j + LANES);
+    d1.intoArray(acc, j + stride + LANES);
+    d2.intoArray(acc, j + 2 * stride + LANES);
+    d3.intoArray(acc, j + 3 * stride + LANES);
+    d4.intoArray(acc, j + 4 * stride + LANES);
+    d5.intoArray(acc, j + 5 * stride + LANES);
+    d6.intoArray(acc, j + 6 * stride + LANES);
+    d7.intoArray(acc, j + 7 * stride + LANES);
+  }
+
+  @Override
+  public int unitTile() {
+    return 4 * LANES;
+  }
+
+  /**
+   * Measured on FashionCnn's first Dense layer (3,136 inputs, 128 units), one example, one thread,
+   * in the engine: 8.9 µs, against 34 µs for the plain-Java columns of ints. The weights stay
+   * bytes, a quarter of the memory traffic, widened as they are loaded.
+   */
+  @Override
+  public void accumulateUnits(byte[] weights, int base, int[] indices, int[] values, int count,
+      int[] acc, int at) {
+    IntVector a0 = IntVector.zero(SPECIES);
+    IntVector a1 = a0;
+    IntVector a2 = a0;
+    IntVector a3 = a0;
+    int tile = 4 * LANES;
+    for (int n = 0; n < count; n++) {
+      int q = base + indices[n] * tile;
+      int x = values[n];
+      a0 = widen(weights, q).mul(x).add(a0);
+      a1 = widen(weights, q + LANES).mul(x).add(a1);
+      a2 = widen(weights, q + 2 * LANES).mul(x).add(a2);
+      a3 = widen(weights, q + 3 * LANES).mul(x).add(a3);
+    }
+    a0.intoArray(acc, at);
+    a1.intoArray(acc, at + LANES);
+    a2.intoArray(acc, at + 2 * LANES);
+    a3.intoArray(acc, at + 3 * LANES);
+  }
+
+  private static IntVector widen(byte[] weights, int at) {
+    return (IntVector) ByteVector.fromArray(BYTES, weights, at)
+        .convertShape(VectorOperators.B2I, SPECIES, 0);
   }
 
   @Override

@@ -1,12 +1,15 @@
 package io.qat4j.runtime.int8.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qat4j.annotation.Padding;
 import io.qat4j.model.Shape;
 import io.qat4j.runtime.int8.Int8Conv;
+import io.qat4j.runtime.int8.Int8Dense;
 import io.qat4j.runtime.int8.QuantParams;
 import io.qat4j.runtime.layers.ConvGeometry;
 import java.util.List;
@@ -66,6 +69,84 @@ class VectorPathTest {
   }
 
   @Test
+  void channelRangesSplitAtTilesGiveTheWholeLayersCodes() {
+    // 20 channels: tiles [0, 8), [8, 16) and a partial [16, 20); ranges as ConvStep splits them.
+    Int8Conv layer = randomConv(3, 9, 9, 20, 3, 1, 1, Padding.SAME, 21);
+    ConvKernel kernel = new ConvKernel(layer, tiles());
+    byte[] in = randomCodes(3 * 9 * 9, 4);
+    ConvKernel.Rows rows = kernel.newRows();
+    kernel.prepare(in, rows, 0, 1);
+    kernel.prepare(in, rows, 1, 3);
+    byte[] out = new byte[20 * 81];
+    kernel.compute(rows, kernel.newAccumulator(), out, 8, 20);
+    kernel.compute(rows, kernel.newAccumulator(), out, 0, 8);
+    assertArrayEquals(run(new ConvKernel(layer, null), layer, in), out);
+  }
+
+  @Test
+  void aChannelRangeThatDoesNotStartATileIsRefused() {
+    ConvKernel kernel = new ConvKernel(randomConv(3, 6, 6, 16, 3, 1, 1, Padding.SAME, 2), tiles());
+    assertEquals(ChannelTiles.CHANNELS, kernel.channelAlignment());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        kernel.compute(kernel.newRows(), kernel.newAccumulator(), new byte[16 * 36], 4, 16));
+    assertTrue(e.getMessage().contains("multiples of 8"), e.getMessage());
+  }
+
+  /**
+   * Dense, both ways, integer arithmetic: identical codes (tolerance 0). About half of the inputs
+   * sit at the input zero point, which the microkernel leaves out of its list; unit counts that
+   * are not a whole number of tiles exercise the padded last tile.
+   */
+  @ParameterizedTest(name = "{0} inputs, {1} units, batch {2}, per-unit multipliers {3}")
+  @CsvSource({
+      "300, 64, 1, false",
+      "3136, 128, 3, true",
+      "50, 100, 2, true",
+      "17, 200, 1, false",
+      "1, 64, 2, true"})
+  void denseVectorAndPlainKernelsGiveTheSameCodes(int inputs, int units, int batch,
+      boolean perUnit) {
+    Int8Dense layer = randomDense(inputs, units, perUnit, 31L * inputs + units);
+    DenseKernel vector = new DenseKernel(layer, tiles());
+    DenseKernel plain = new DenseKernel(layer, null);
+    assertTrue(vector.vectorized());
+    assertFalse(plain.vectorized());
+    byte[][] in = new byte[batch][];
+    for (int b = 0; b < batch; b++) {
+      in[b] = halfAtZeroPoint(randomCodes(inputs, 7L + b), layer.inputZeroPoint(), 3L + b);
+    }
+    assertArrayEquals(runDense(plain, units, in, 0, units), runDense(vector, units, in, 0, units));
+  }
+
+  @Test
+  void denseUnitRangesSplitAtTilesGiveTheWholeLayersCodes() {
+    Int8Dense layer = randomDense(40, 3 * tiles().unitTile() - 5, true, 8);
+    int units = layer.units();
+    DenseKernel kernel = new DenseKernel(layer, tiles());
+    int tile = kernel.unitAlignment();
+    byte[][] in = {halfAtZeroPoint(randomCodes(40, 1), layer.inputZeroPoint(), 2)};
+    byte[][] out = new byte[1][units];
+    kernel.run(in, out, 0, 1, tile, units, kernel.newAccumulators(1));
+    kernel.run(in, out, 0, 1, 0, tile, kernel.newAccumulators(1));
+    assertArrayEquals(runDense(new DenseKernel(layer, null), units, in, 0, units), out);
+  }
+
+  @Test
+  void aUnitRangeThatDoesNotStartATileIsRefused() {
+    DenseKernel kernel = new DenseKernel(randomDense(10, 2 * tiles().unitTile(), false, 5),
+        tiles());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        runDense(kernel, kernel.units(), new byte[][] {new byte[10]}, 3, kernel.units()));
+    assertTrue(e.getMessage().contains("multiples of " + tiles().unitTile()), e.getMessage());
+  }
+
+  @Test
+  void denseLayersNarrowerThanATileStayOnThePlainLoops() {
+    assertFalse(new DenseKernel(randomDense(10, tiles().unitTile() - 1, false, 1), tiles())
+        .vectorized());
+  }
+
+  @Test
   void depthwiseAndNarrowLayersStayOnThePlainLoops() {
     assertFalse(new ConvKernel(randomConv(1, 6, 6, 4, 3, 1, 1, Padding.SAME, 1), tiles())
         .vectorized(), "fewer than 8 output channels");
@@ -84,6 +165,43 @@ class VectorPathTest {
     byte[] out = new byte[(int) layer.outputShape().elements()];
     kernel.run(in, out, kernel.newRows(), kernel.newAccumulator());
     return out;
+  }
+
+  private static byte[][] runDense(DenseKernel kernel, int units, byte[][] in, int from,
+      int to) {
+    byte[][] out = new byte[in.length][units];
+    kernel.run(in, out, 0, in.length, from, to, kernel.newAccumulators(in.length));
+    return out;
+  }
+
+  private static Int8Dense randomDense(int inputs, int units, boolean perUnit, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    byte[] weights = new byte[units * inputs];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (byte) (random.nextInt(255) - 127);
+    }
+    int[] bias = random.ints(units, -5000, 5000).toArray();
+    int[] multipliers = new int[perUnit ? units : 1];
+    int[] shifts = new int[multipliers.length];
+    for (int q = 0; q < multipliers.length; q++) {
+      QuantizedMultiplier m = QuantizedMultiplier.of(random.nextDouble(1e-4, 2e-3));
+      multipliers[q] = m.multiplier();
+      shifts[q] = m.shift();
+    }
+    // A fused ReLU: codes clamped at the output zero point from below.
+    return new Int8Dense("fc", List.of("x"), inputs, Shape.of(units), weights, bias,
+        multipliers, shifts, -20, new QuantParams(0.05, -5), -5, 127);
+  }
+
+  /** {@code codes} with about half of them set to {@code zeroPoint}, as after a ReLU. */
+  private static byte[] halfAtZeroPoint(byte[] codes, int zeroPoint, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < codes.length; i++) {
+      if (random.nextBoolean()) {
+        codes[i] = (byte) zeroPoint;
+      }
+    }
+    return codes;
   }
 
   private static Int8Conv randomConv(int channels, int height, int width, int outChannels,
