@@ -1,5 +1,7 @@
 package io.qat4j.runtime.int8;
 
+import io.qat4j.runtime.int8.kernels.QuantizedMultiplier;
+
 import io.qat4j.model.Shape;
 import io.qat4j.plan.QuantizedGraph;
 import java.util.ArrayList;
@@ -68,6 +70,35 @@ public record Int8Model(
   /** The quantization of tensor {@code tensor}: the model input or a layer's output. */
   public QuantParams tensorQuant(String tensor) {
     return INPUT.equals(tensor) ? input : layer(tensor).output();
+  }
+
+  /**
+   * The real scale of the int8 weights of Conv/Dense layer {@code name}, one per output channel
+   * (or one for a per-tensor Dense): recovered from the requantization multiplier, which is
+   * {@code inputScale × weightScale / outputScale}, to its 31 bits.
+   *
+   * @throws IllegalArgumentException if the layer has no weights
+   */
+  public double[] weightScales(String name) {
+    Int8Layer l = layer(name);
+    int[] multipliers;
+    int[] shifts;
+    if (l instanceof Int8Conv c) {
+      multipliers = c.multipliers();
+      shifts = c.shifts();
+    } else if (l instanceof Int8Dense d) {
+      multipliers = d.multipliers();
+      shifts = d.shifts();
+    } else {
+      throw new IllegalArgumentException("int8 layer " + name + " is a "
+          + l.getClass().getSimpleName() + ", which has no weights");
+    }
+    double ratio = l.output().scale() / tensorQuant(l.inputs().get(0)).scale();
+    double[] scales = new double[multipliers.length];
+    for (int i = 0; i < scales.length; i++) {
+      scales[i] = new QuantizedMultiplier(multipliers[i], shifts[i]).real() * ratio;
+    }
+    return scales;
   }
 
   /** The layer named {@code name}. */

@@ -112,6 +112,33 @@ public final class Int8Predictor {
     return real;
   }
 
+  /**
+   * The real value of every layer's output for a batch, by int8 layer name, for inspecting how
+   * quantization error builds up: each {@code [example][value]}, dequantized with the layer's
+   * output scale. A convolution computed together with the MaxPool that reads it has no output
+   * of its own and is left out (the pool's is there).
+   */
+  public java.util.Map<String, float[][]> layerOutputs(float[][] examples) {
+    byte[][][] tensors = engine.runTensors(quantizeAll(examples));
+    java.util.Map<String, float[][]> out = new java.util.LinkedHashMap<>();
+    for (Int8Layer layer : model.layers()) {
+      byte[][] codes = tensors[engine.tensorIndex(layer.name())];
+      if (codes == null) {
+        continue;
+      }
+      QuantParams q = layer.output();
+      float[][] real = new float[codes.length][];
+      for (int b = 0; b < codes.length; b++) {
+        real[b] = new float[codes[b].length];
+        for (int i = 0; i < codes[b].length; i++) {
+          real[b][i] = (float) q.dequantize(codes[b][i]);
+        }
+      }
+      out.put(layer.name(), real);
+    }
+    return out;
+  }
+
   /** The index of the largest output (the first, on ties) for one example. */
   public int classify(float[] example) {
     return argMax(engine.run(quantize(example)));

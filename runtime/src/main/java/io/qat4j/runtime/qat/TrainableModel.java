@@ -87,6 +87,15 @@ public final class TrainableModel {
    */
   public static TrainableModel calibrated(
       TrainableModel trained, Dataset data, int batches, int batchSize) {
+    return calibrated(trained, data, batches, batchSize, done -> { });
+  }
+
+  /**
+   * As {@link #calibrated(TrainableModel, Dataset, int, int)}, telling {@code batchesDone} how many
+   * calibration batches have run after each one (for a progress bar).
+   */
+  public static TrainableModel calibrated(TrainableModel trained, Dataset data, int batches,
+      int batchSize, java.util.function.IntConsumer batchesDone) {
     TrainableModel ptq =
         new TrainableModel(trained.graph, Mode.QAT, trained.options,
             new Builder(trained.graph, Mode.QAT, trained.options, 0, true).build());
@@ -99,6 +108,7 @@ public final class TrainableModel {
         break;
       }
       ptq.network.forward(batch.features(), false);
+      batchesDone.accept(seen);
     }
     ptq.allQuantizers.forEach(q -> q.calibrating(false));
     ptq.activationQuantizers.forEach(FakeQuantizer::freeze);

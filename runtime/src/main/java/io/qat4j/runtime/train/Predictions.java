@@ -4,6 +4,7 @@ import io.qat4j.runtime.data.Batch;
 import io.qat4j.runtime.data.Batches;
 import io.qat4j.runtime.data.Dataset;
 import io.qat4j.runtime.graph.Network;
+import java.util.function.IntConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs a network in inference mode over a dataset. */
@@ -21,6 +22,15 @@ public final class Predictions {
 
   /** The outputs for every example of {@code data}, in order, as {@code [N][K]}. */
   public static float[][] outputs(Network network, Dataset data, int batchSize) {
+    return outputs(network, data, batchSize, done -> { });
+  }
+
+  /**
+   * As {@link #outputs(Network, Dataset, int)}, telling {@code examplesDone} how many examples are
+   * done after each batch (for a progress bar).
+   */
+  public static float[][] outputs(Network network, Dataset data, int batchSize,
+      IntConsumer examplesDone) {
     float[][] out = new float[data.size()][];
     int row = 0;
     for (Batch batch : Batches.inOrder(data, batchSize).epoch(0)) {
@@ -28,6 +38,7 @@ public final class Predictions {
       for (int i = 0; i < batch.size(); i++) {
         out[row++] = y.getRow(i).toFloatVector();
       }
+      examplesDone.accept(row);
     }
     return out;
   }

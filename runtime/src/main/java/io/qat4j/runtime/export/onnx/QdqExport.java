@@ -13,7 +13,6 @@ import io.qat4j.runtime.int8.Int8Pool;
 import io.qat4j.runtime.int8.Int8Reshape;
 import io.qat4j.runtime.int8.Int8Softmax;
 import io.qat4j.runtime.int8.QuantParams;
-import io.qat4j.runtime.int8.kernels.QuantizedMultiplier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,8 +141,7 @@ public final class QdqExport {
   private String conv(Int8Conv c, String in, String out) {
     int outChannels = c.outputShape().dim(0);
     double inScale = model.tensorQuant(c.inputs().get(0)).scale();
-    float[] weightScale = weightScales(c.multipliers(), c.shifts(), inScale, c.output().scale(),
-        outChannels);
+    float[] weightScale = weightScales(c.name());
     long[] wDims = {outChannels, c.depthwise() ? 1 : c.inputShape().dim(0),
         c.geometry().kernelH(), c.geometry().kernelW()};
     String weight = dequantized(c.name() + "/weight", wDims, c.weights(), weightScale);
@@ -158,8 +156,7 @@ public final class QdqExport {
   private String dense(Int8Dense d, String in, String out) {
     int units = d.units();
     double inScale = model.tensorQuant(d.inputs().get(0)).scale();
-    float[] weightScale = weightScales(d.multipliers(), d.shifts(), inScale, d.output().scale(),
-        d.multipliers().length);
+    float[] weightScale = weightScales(d.name());
     String weight = dequantized(d.name() + "/weight", new long[] {units, d.inputSize()},
         d.weights(), weightScale);
     float[] perUnit = weightScale;
@@ -233,13 +230,12 @@ public final class QdqExport {
    * The weight scales the converter used, recovered from the fixed-point multipliers {@code
    * M = input_scale × weight_scale / output_scale} (31 bits of precision).
    */
-  private static float[] weightScales(int[] multipliers, int[] shifts, double inScale,
-      double outScale, int n) {
-    float[] scale = new float[n];
-    for (int i = 0; i < n; i++) {
-      scale[i] = (float) (new QuantizedMultiplier(multipliers[i], shifts[i]).real() * outScale
-          / inScale);
+  private float[] weightScales(String layer) {
+    double[] scales = model.weightScales(layer);
+    float[] f = new float[scales.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) scales[i];
     }
-    return scale;
+    return f;
   }
 }
