@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qat4j.examples.demo.DemoOptions;
 import io.qat4j.examples.demo.DemoReport;
-import io.qat4j.examples.demo.FashionDemo;
+import io.qat4j.examples.demo.Pipeline;
+import io.qat4j.examples.demo.Progress;
+import io.qat4j.examples.models.BundledModel;
 import io.qat4j.examples.demo.OnnxResult;
 import io.qat4j.runtime.data.FashionMnist;
-import io.qat4j.runtime.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +28,9 @@ class FashionDemoTest {
 
   @BeforeAll
   static void runShortenedDemo() throws IOException {
-    DemoOptions options = new DemoOptions(FashionMnist.DEFAULT_DIRECTORY, 1, 1, 64, 42, 20_000,
-        32, 3e-3, 0.4, 1e-4, output);
-    report = new FashionDemo(options, name -> TrainingListener.NONE).run();
+    DemoOptions options = new DemoOptions(BundledModel.FASHION_CNN, FashionMnist.DEFAULT_DIRECTORY,
+        1, 1, 64, 42, 20_000, 32, 3e-3, 0.4, 1e-4, output);
+    report = new Pipeline(options, Progress.NONE).run();
   }
 
   @Test
@@ -80,5 +81,58 @@ class FashionDemoTest {
   void everyStageIsReported() {
     assertEquals(java.util.List.of("float", "PTQ (fake-quant)", "QAT (fake-quant)", "PTQ int8",
         "QAT int8"), report.stages().stream().map(s -> s.name()).toList());
+  }
+
+  @Test
+  void everyInt8LayerWithAnOutputOfItsOwnHasItsQuantizationErrorMeasured() {
+    // conv1 and conv2 run fused with their max pools, so the pools carry their outputs.
+    assertEquals(java.util.List.of("pool1", "pool2", "flat", "fc1", "logits"),
+        report.layerErrors().stream().map(e -> e.layer()).toList());
+    for (var e : report.layerErrors()) {
+      // 8-bit codes carry at most about 48 dB (6 dB a bit); below 10 dB the noise would be a
+      // third of the signal, a broken conversion rather than quantization.
+      assertTrue(e.sqnrDb() > 10 && e.sqnrDb() < 60, e.toString());
+    }
+  }
+
+  @Test
+  void eachConvolutionHasItsPerChannelWeightRanges() {
+    assertEquals(java.util.List.of("conv1", "conv2"),
+        report.weightRanges().stream().map(r -> r.layer()).toList());
+    assertEquals(32, report.weightRanges().get(0).min().length);
+    assertEquals(64, report.weightRanges().get(1).max().length);
+  }
+
+  @Test
+  void theResultsRowHoldsThisRunsFigures() {
+    var row = report.resultsRow();
+    assertEquals("FashionCnn", row.model());
+    assertEquals(report.accuracy("float"), row.floatTop1());
+    assertEquals(report.accuracy("QAT int8"), row.qatInt8Top1());
+    assertEquals(report.onnx().accuracy(), row.onnxInt8Top1());
+    assertEquals(report.files().int8Bytes(), row.int8Bytes());
+    assertEquals(report.latency().int8Batch1Millis(), row.int8Millis());
+  }
+
+  @Test
+  void theWrittenReportShowsTheNumbersThePrintedTableShows() throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    new io.qat4j.examples.demo.ReportPrinter(
+        new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8))
+        .printResults(java.util.List.of(report));
+    String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    var written = io.qat4j.examples.report.ReportWriter.write(report.reportData(),
+        output.resolve("report"));
+    String markdown = java.nio.file.Files.readString(written.markdown());
+    java.util.regex.Matcher numbers =
+        java.util.regex.Pattern.compile("[0-9][0-9,.]*(%| B| ms)").matcher(printed);
+    int count = 0;
+    while (numbers.find()) {
+      assertTrue(markdown.contains(numbers.group()), numbers.group() + " not in\n" + markdown);
+      count++;
+    }
+    // Four accuracies, two sizes, two latencies.
+    assertEquals(8, count, printed);
+    assertTrue(written.plots().size() >= 4, written.plots().toString());
   }
 }

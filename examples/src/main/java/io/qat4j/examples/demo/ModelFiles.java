@@ -1,15 +1,11 @@
 package io.qat4j.examples.demo;
 
-import io.qat4j.examples.models.FashionCnnInt8;
-import io.qat4j.runtime.graph.NamedParam;
+import io.qat4j.runtime.int8.Int8Model;
+import io.qat4j.runtime.int8.Int8ModelFile;
 import io.qat4j.runtime.qat.TrainableModel;
-import io.qat4j.runtime.train.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The float32 and int8 files of the trained model, and their sizes.
@@ -20,18 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param int8Bytes its size
  */
 public record ModelFiles(Path float32, long float32Bytes, Path int8, long int8Bytes) {
-  /** Writes both files into {@code directory}. */
-  public static ModelFiles write(TrainableModel floatModel, FashionCnnInt8 int8, Path directory)
+  /** Writes both files where {@code options} puts them. */
+  public static ModelFiles write(TrainableModel floatModel, Int8Model int8, DemoOptions options)
       throws IOException {
-    Files.createDirectories(directory);
-    Map<String, INDArray> tensors = new LinkedHashMap<>();
-    for (NamedParam p : floatModel.tensors()) {
-      tensors.put(p.name(), p.param().value());
-    }
-    Path floatFile = directory.resolve("fashion-cnn-float32.ckpt");
-    new Checkpoint(floatModel.graph().name(), 0, 0, 0, 0, tensors).write(floatFile);
-    Path int8File = directory.resolve("fashion-cnn-int8.qat4j");
-    int8.save(int8File);
+    Path floatFile = options.file("float32", ".ckpt");
+    TrainedModelFile.write(floatModel, floatFile);
+    Path int8File = options.file("int8", ".qat4j");
+    Int8ModelFile.write(int8, int8File);
     return new ModelFiles(floatFile, Files.size(floatFile), int8File, Files.size(int8File));
   }
 

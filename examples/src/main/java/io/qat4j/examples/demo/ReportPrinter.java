@@ -1,6 +1,8 @@
 package io.qat4j.examples.demo;
 
+import io.qat4j.examples.report.ResultsTable;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a {@link DemoReport} as the demo's tables. */
@@ -15,7 +17,8 @@ public final class ReportPrinter {
   /** Prints every table of {@code report}. */
   public void print(DemoReport report) {
     out.println();
-    line("%-20s %10s %12s %10s", "FashionCnn", "test top-1", "s / epoch", "images/s");
+    line("%-20s %10s %12s %10s", report.model().graph().name(), "test top-1", "s / epoch",
+        "images/s");
     for (StageResult r : report.stages()) {
       if (r.secondsPerEpoch() > 0) {
         line("%-20s %9.2f%% %12.1f %10.0f", r.name(), 100 * r.testAccuracy(), r.secondsPerEpoch(),
@@ -24,10 +27,6 @@ public final class ReportPrinter {
         line("%-20s %9.2f%%", r.name(), 100 * r.testAccuracy());
       }
     }
-    out.println();
-    line("%-12s %12s %14s %14s", "model", "float top-1", "PTQ 8-bit", "QAT 8-bit");
-    line("%-12s %11.2f%% %13.2f%% %13.2f%%", "FashionCnn", 100 * report.accuracy("float"),
-        100 * report.accuracy("PTQ int8"), 100 * report.accuracy("QAT int8"));
     out.println();
     Agreement a = report.agreement();
     line("int8 engine vs fake-quant graph on %d test images: same arg-max %.2f%%, logits within"
@@ -46,6 +45,12 @@ public final class ReportPrinter {
         + " %.3f ms/image", o.bytes(), o.file(), 100 * o.accuracy(),
         100 * o.agreement().sameArgMax(), 100 * o.identical(),
         100 * (o.agreement().withinOneStep() - o.identical()), o.batch1Millis());
+  }
+
+  /** Prints the results table: one row per report, every figure from its run. */
+  public void printResults(List<DemoReport> reports) {
+    out.println();
+    out.print(ResultsTable.render(reports.stream().map(DemoReport::resultsRow).toList()));
   }
 
   private void line(String format, Object... args) {

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 public final class CorruptCheckpointException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  CorruptCheckpointException(Path file, String problem) {
+  /** {@code file} cannot be used because of {@code problem} (a clause, no final period). */
+  public CorruptCheckpointException(Path file, String problem) {
     super("Checkpoint " + file + " is unreadable: " + problem + ". Delete it to start over, or"
         + " point to an intact checkpoint.");
   }

@@ -1,0 +1,31 @@
+package io.qat4j.examples.cli;
+
+import io.qat4j.examples.demo.DemoOptions;
+import io.qat4j.runtime.int8.Int8Predictor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Loading the int8 file a command works on, with an error that says how to make it. */
+final class Int8Files {
+  private Int8Files() {}
+
+  static Int8Predictor load(Path file, DemoOptions options) throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null,
+          "no such file; 'qat4j convert' writes it (or pass --out with the directory that has it)");
+    }
+    return Int8Predictor.load(file, options.model().graph());
+  }
+
+  static int argMax(float[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] > v[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

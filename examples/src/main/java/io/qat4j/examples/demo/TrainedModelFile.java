@@ -1,0 +1,69 @@
+package io.qat4j.examples.demo;
+
+import io.qat4j.runtime.graph.NamedParam;
+import io.qat4j.runtime.qat.TrainableModel;
+import io.qat4j.runtime.train.Checkpoint;
+import io.qat4j.runtime.train.CorruptCheckpointException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained model's parameters, statistics and ranges in a qat4j checkpoint file, so the
+ * command line's stages (train, calibrate, convert) can run one at a time.
+ */
+public final class TrainedModelFile {
+  private TrainedModelFile() {}
+
+  /** Writes every tensor of {@code model} to {@code file}, atomically. */
+  public static void write(TrainableModel model, Path file) throws IOException {
+    Map<String, INDArray> tensors = new LinkedHashMap<>();
+    for (NamedParam p : model.tensors()) {
+      tensors.put(p.name(), p.param().value());
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    new Checkpoint(model.graph().name(), 0, 0, 0, 0, tensors).write(file);
+  }
+
+  /**
+   * Reads {@code file} into {@code model}: every tensor of the model must be there with its
+   * shape; nothing is assigned unless all are.
+   *
+   * @throws NoSuchFileException naming the command that writes the file
+   * @throws CorruptCheckpointException if the file is damaged or belongs to another model or form
+   */
+  public static void readInto(TrainableModel model, Path file, String writtenBy)
+      throws IOException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null,
+          "no such file; '" + writtenBy + "' writes it (or pass --out with the directory that"
+              + " has it)");
+    }
+    Checkpoint c = Checkpoint.read(file);
+    if (!c.model().equals(model.graph().name())) {
+      throw new CorruptCheckpointException(file, "it holds model " + c.model() + ", not "
+          + model.graph().name());
+    }
+    for (NamedParam p : model.tensors()) {
+      INDArray saved = c.tensors().get(p.name());
+      if (saved == null || !Arrays.equals(saved.shape(), p.param().value().shape())) {
+        throw new CorruptCheckpointException(file, "tensor " + p.name() + " is "
+            + (saved == null ? "missing (is it the file of another stage?)"
+                : "of shape " + Arrays.toString(saved.shape()))
+            + "; " + model.mode() + " " + model.graph().name() + " needs "
+            + Arrays.toString(p.param().value().shape()));
+      }
+    }
+    for (NamedParam p : model.tensors()) {
+      p.param().value().assign(c.tensors().get(p.name()));
+    }
+  }
+}
