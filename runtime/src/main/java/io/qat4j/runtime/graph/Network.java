@@ -249,6 +249,10 @@ public final class Network {
   }
 
   private void checkInput(INDArray batch) {
+    if (batch == null) {
+      throw new IllegalArgumentException("Model " + name + " takes batches of shape [N, "
+          + inputShape.toString().substring(1) + " but got null.");
+    }
     long[] shape = batch.shape();
     long[] expected = new long[inputShape.rank() + 1];
     expected[0] = shape.length > 0 ? shape[0] : -1;

@@ -46,6 +46,7 @@ public final class Int8Converter {
    * @throws IllegalStateException if a tensor has no range yet (neither trained nor calibrated)
    */
   public static Int8Model convert(TrainableModel trained) {
+    java.util.Objects.requireNonNull(trained, "trained model is null; pass the trained QAT model");
     if (trained.mode() != TrainableModel.Mode.QAT) {
       throw new IllegalArgumentException("model " + trained.graph().name() + " is a float model;"
           + " convert a QAT model (TrainableModel.qat, trained) or a calibrated one"

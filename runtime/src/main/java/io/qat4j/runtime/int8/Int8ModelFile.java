@@ -78,6 +78,7 @@ public final class Int8ModelFile {
    * never a torn one.
    */
   public static void write(Int8Model model, Path file) throws IOException {
+    Objects.requireNonNull(file, "file is null; pass the path to write the int8 model to");
     byte[] bytes = toBytes(model);
     AtomicFile.write(file, bytes);
   }
@@ -89,7 +90,7 @@ public final class Int8ModelFile {
    *     rank above 8
    */
   public static byte[] toBytes(Int8Model model) {
-    return ModelFileWriter.encode(Objects.requireNonNull(model, "model"));
+    return ModelFileWriter.encode(Objects.requireNonNull(model, "model is null; pass an Int8Model"));
   }
 
   /**
@@ -101,7 +102,9 @@ public final class Int8ModelFile {
    * @throws IOException if it cannot be read
    */
   public static Int8Model read(Path file, QuantizedGraph expected) throws IOException {
-    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(file, "file is null; pass the path of an int8 model file");
+    Objects.requireNonNull(expected, "expected graph is null; pass the generated GRAPH of the"
+        + " model the file was converted from");
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       byte[] head = new byte[(int) Math.min(size, ModelFileFormat.HEADER_BYTES)];
@@ -138,8 +141,9 @@ public final class Int8ModelFile {
    */
   public static Int8Model fromBytes(byte[] bytes, QuantizedGraph expected)
       throws InvalidModelFileException {
-    Objects.requireNonNull(bytes, "bytes");
-    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(bytes, "bytes is null; pass the contents of an int8 model file");
+    Objects.requireNonNull(expected, "expected graph is null; pass the generated GRAPH of the"
+        + " model the file was converted from");
     return ModelFileReader.decode(bytes, expected, null);
   }
 }

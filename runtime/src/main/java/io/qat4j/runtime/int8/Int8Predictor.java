@@ -16,7 +16,7 @@ public final class Int8Predictor {
   private final int outputSize;
 
   private Int8Predictor(Int8Model model) {
-    this.model = model;
+    this.model = java.util.Objects.requireNonNull(model, "model is null; pass an Int8Model");
     this.engine = new Int8Engine(model);
     this.inputSize = Math.toIntExact(model.inputShape().elements());
     this.outputSize = Math.toIntExact(model.outputShape().elements());
@@ -61,24 +61,39 @@ public final class Int8Predictor {
   /**
    * The input codes of {@code example}: {@code round(x / scale) + zeroPoint}, saturated.
    *
-   * @throws IllegalArgumentException if its length is not {@link #inputSize()} or a value is NaN
+   * @throws IllegalArgumentException if it is null, its length is not {@link #inputSize()}, or a
+   *     value is NaN or infinite
    */
   public byte[] quantize(float[] example) {
+    if (example == null) {
+      throw new IllegalArgumentException("example is null; pass " + inputSize + " values (shape "
+          + model.inputShape() + ")");
+    }
     checkLength(example.length);
     QuantParams q = model.input();
     byte[] codes = new byte[example.length];
     for (int i = 0; i < example.length; i++) {
-      if (Float.isNaN(example[i])) {
-        throw new IllegalArgumentException("input value " + i + " is NaN; " + model.graph().name()
-            + " needs finite inputs");
+      if (!Float.isFinite(example[i])) {
+        throw new IllegalArgumentException("input value " + i + " is " + example[i] + "; "
+            + model.graph().name() + " needs finite inputs");
       }
       codes[i] = q.quantize(example[i]);
     }
     return codes;
   }
 
-  /** The real values of output codes. */
+  /**
+   * The real values of output codes.
+   *
+   * @throws IllegalArgumentException if there are not {@link #outputSize()} codes
+   */
   public float[] dequantize(byte[] output) {
+    if (output == null || output.length != outputSize) {
+      throw new IllegalArgumentException("output has "
+          + (output == null ? "no array" : output.length + " codes") + ", but "
+          + model.graph().name() + " gives " + outputSize + " (shape " + model.outputShape()
+          + ")");
+    }
     QuantParams q = model.output();
     float[] out = new float[output.length];
     for (int i = 0; i < output.length; i++) {
@@ -166,6 +181,10 @@ public final class Int8Predictor {
   }
 
   private byte[][] quantizeAll(float[][] examples) {
+    if (examples == null) {
+      throw new IllegalArgumentException("batch is null; pass at least one example of "
+          + inputSize + " values (shape " + model.inputShape() + ")");
+    }
     if (examples.length == 0) {
       throw new IllegalArgumentException("batch is empty; pass at least one example of "
           + inputSize + " values (shape " + model.inputShape() + ")");

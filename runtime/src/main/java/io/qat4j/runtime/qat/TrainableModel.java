@@ -70,12 +70,15 @@ public final class TrainableModel {
 
   /** The float network of {@code graph}, initialised from {@code seed}. */
   public static TrainableModel floatModel(QuantizedGraph graph, long seed) {
+    java.util.Objects.requireNonNull(graph, "graph is null; pass the generated GRAPH of a model");
     return new TrainableModel(graph, Mode.FLOAT, QatOptions.defaults(),
         new Builder(graph, Mode.FLOAT, QatOptions.defaults(), seed, false).build());
   }
 
   /** The fake-quantized network of {@code graph} for quantization-aware training. */
   public static TrainableModel qat(QuantizedGraph graph, long seed, QatOptions options) {
+    java.util.Objects.requireNonNull(graph, "graph is null; pass the generated GRAPH of a model");
+    java.util.Objects.requireNonNull(options, "options are null; pass QatOptions.defaults()");
     return new TrainableModel(graph, Mode.QAT, options,
         new Builder(graph, Mode.QAT, options, seed, false).build());
   }
@@ -96,6 +99,11 @@ public final class TrainableModel {
    */
   public static TrainableModel calibrated(TrainableModel trained, Dataset data, int batches,
       int batchSize, java.util.function.IntConsumer batchesDone) {
+    java.util.Objects.requireNonNull(trained, "trained model is null; pass the float model");
+    java.util.Objects.requireNonNull(data, "data is null; pass the calibration images");
+    if (batches < 1) {
+      throw new IllegalArgumentException("calibration needs at least 1 batch, got " + batches);
+    }
     TrainableModel ptq =
         new TrainableModel(trained.graph, Mode.QAT, trained.options,
             new Builder(trained.graph, Mode.QAT, trained.options, 0, true).build());
@@ -159,6 +167,7 @@ public final class TrainableModel {
    * @throws IllegalArgumentException if a parameter of this model has no counterpart
    */
   public void copyWeightsFrom(TrainableModel other) {
+    java.util.Objects.requireNonNull(other, "model to copy from is null");
     Map<String, Param> source = new HashMap<>();
     for (NamedParam p : other.tensors()) {
       source.put(p.name(), p.param());

@@ -11,8 +11,16 @@ package io.qat4j.runtime.train;
  *     epochDecay^e}; 1 keeps it constant
  */
 public record OptimizerSpec(Kind kind, double learningRate, double momentum, double epochDecay) {
-  /** Checks the schedule. */
+  /** Checks the kind, the learning rate, the momentum and the schedule. */
   public OptimizerSpec {
+    java.util.Objects.requireNonNull(kind, "optimizer kind is null");
+    if (!(learningRate > 0 && Double.isFinite(learningRate))) {
+      throw new IllegalArgumentException("learning rate must be positive and finite, got "
+          + learningRate);
+    }
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("momentum must lie in [0, 1), got " + momentum);
+    }
     if (!(epochDecay > 0 && epochDecay <= 1)) {
       throw new IllegalArgumentException("epoch decay must lie in (0, 1], got " + epochDecay);
     }

@@ -23,6 +23,9 @@ public record TrainingConfig(
 
   /** Checks the numbers. */
   public TrainingConfig {
+    java.util.Objects.requireNonNull(optimizer,
+        "optimizer is null; pass one such as OptimizerSpec.adam(1e-3)");
+    java.util.Objects.requireNonNull(checkpoint, "checkpoint is null; use Optional.empty()");
     if (epochs < 0 || batchSize < 1 || checkpointEvery < 1) {
       throw new IllegalArgumentException(
           "Training needs epochs >= 0, batchSize >= 1 and checkpointEvery >= 1, got epochs="

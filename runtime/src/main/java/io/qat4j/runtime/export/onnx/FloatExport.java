@@ -57,6 +57,7 @@ public final class FloatExport {
 
   /** Writes the float model of {@code model} to {@code file} atomically. */
   public static void write(TrainableModel model, Path file) throws IOException {
+    java.util.Objects.requireNonNull(file, "file is null; pass the path to write the ONNX model to");
     AtomicFile.write(file, toBytes(model));
   }
 
@@ -66,6 +67,7 @@ public final class FloatExport {
    * @throws IllegalArgumentException if {@code model} is not a float model, or has a custom layer
    */
   public static byte[] toBytes(TrainableModel model) {
+    java.util.Objects.requireNonNull(model, "model is null; pass the float model to export");
     if (model.mode() != TrainableModel.Mode.FLOAT) {
       throw new IllegalArgumentException("model " + model.graph().name() + " is a QAT model;"
           + " export its float form (TrainableModel.floatModel), or export the int8 model with"

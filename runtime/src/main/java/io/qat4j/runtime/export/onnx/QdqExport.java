@@ -51,6 +51,7 @@ public final class QdqExport {
 
   /** Writes the QDQ model of {@code model} to {@code file} atomically. */
   public static void write(Int8Model model, Path file) throws IOException {
+    java.util.Objects.requireNonNull(file, "file is null; pass the path to write the ONNX model to");
     AtomicFile.write(file, toBytes(model));
   }
 
@@ -60,6 +61,7 @@ public final class QdqExport {
    * @throws IllegalArgumentException if a layer of the graph is quantized with other than 8 bits
    */
   public static byte[] toBytes(Int8Model model) {
+    java.util.Objects.requireNonNull(model, "model is null; pass the Int8Model to export");
     checkEightBit(model);
     return new QdqExport(model).build();
   }
