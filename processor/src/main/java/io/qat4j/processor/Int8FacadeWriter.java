@@ -467,7 +467,13 @@ final class Int8FacadeWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(int.class, "length")
         .addParameter(int.class, "dimension")
-        .addJavadoc("Checks one dimension of a nested example against {@link #INPUT_SHAPE}.\n")
+        .addJavadoc("Checks one dimension of a nested example against {@link #INPUT_SHAPE};"
+            + " a length of −1 stands for a null row.\n")
+        .beginControlFlow("if (length < 0)")
+        .addStatement("throw new $T($S + dimension\n+ $S + INPUT_SHAPE)",
+            IllegalArgumentException.class, "input has a null row at dimension ",
+            ", " + graph.name() + " expects ")
+        .endControlFlow()
         .beginControlFlow("if (length != INPUT_SHAPE.dim(dimension))")
         .addStatement("throw new $T($S + length + $S + dimension\n+ $S + INPUT_SHAPE)",
             IllegalArgumentException.class, "input has ", " rows at dimension ",
@@ -488,14 +494,14 @@ final class Int8FacadeWriter {
             .returns(FLOATS)
             .addParameter(nestedType(), "input")
             .addJavadoc("Checks {@code input} against {@link #INPUT_SHAPE} and copies it row-major.\n")
-            .addStatement("checkDimension(input.length, 0)")
+            .addStatement("checkDimension(input == null ? -1 : input.length, 0)")
             .addStatement("$T flat = new float[INPUT_SIZE]", FLOATS)
             .addStatement("int at = 0");
     String outer = "input";
     for (int d = 1; d < rank; d++) {
       String row = "row" + d;
       m.beginControlFlow("for ($T $N : $N)", nested(rank - d), row, outer);
-      m.addStatement("checkDimension($N.length, $L)", row, d);
+      m.addStatement("checkDimension($N == null ? -1 : $N.length, $L)", row, row, d);
       outer = row;
     }
     m.addStatement("$T.arraycopy($N, 0, flat, at, $N.length)", System.class, outer, outer);

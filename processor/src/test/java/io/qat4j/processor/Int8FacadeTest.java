@@ -216,7 +216,7 @@ class Int8FacadeTest {
     assertTrue(source.contains("public static final int INPUT_SIZE = 120;"), source);
     assertTrue(source.contains("public float[] predict(float[][][][] input) {"), source);
     assertTrue(source.contains("public int classify(float[][][][] input) {"), source);
-    assertTrue(source.contains("checkDimension(row3.length, 3);"), source);
+    assertTrue(source.contains("checkDimension(row3 == null ? -1 : row3.length, 3);"), source);
   }
 
   @Test
