@@ -98,15 +98,28 @@ public record Checkpoint(
    * Reads a checkpoint, checking its checksum first and every length against the bytes that are
    * really there, so a damaged or hostile file fails with {@link CorruptCheckpointException}
    * rather than a huge allocation.
+   *
+   * @throws CorruptCheckpointException if the content is not an intact checkpoint: whatever the
+   *     bytes, this is the only exception they can cause
+   * @throws IOException (such as {@link java.nio.file.NoSuchFileException}) if the file cannot be
+   *     read at all: missing, not readable, a directory; that is about the path, not the content
    */
   public static Checkpoint read(Path file) throws IOException {
     long size = Files.size(file);
     if (size > MAX_FILE_BYTES) {
       throw new CorruptCheckpointException(file, "it is " + size + " bytes, more than 2 GiB");
     }
-    ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+    return fromBytes(Files.readAllBytes(file), file);
+  }
+
+  /**
+   * The checkpoint in {@code content}, the whole of {@code file} (which only names it in
+   * messages). Package-private so that tests can feed it many contents without writing files.
+   */
+  static Checkpoint fromBytes(byte[] content, Path file) throws CorruptCheckpointException {
+    ByteBuffer in = ByteBuffer.wrap(content);
     if (in.remaining() < MAGIC.length + 4 + 8) {
-      throw new CorruptCheckpointException(file, "it is only " + size + " bytes long");
+      throw new CorruptCheckpointException(file, "it is only " + content.length + " bytes long");
     }
     byte[] magic = new byte[MAGIC.length];
     in.get(magic);
@@ -161,7 +174,8 @@ public record Checkpoint(
     };
   }
 
-  private static INDArray readTensor(ByteBuffer in, Path file, String name) throws IOException {
+  private static INDArray readTensor(ByteBuffer in, Path file, String name)
+      throws CorruptCheckpointException {
     byte type = in.get();
     if (type < 0 || type > 2) {
       throw new CorruptCheckpointException(file, "tensor " + name + " has unknown type " + type);
@@ -212,7 +226,8 @@ public record Checkpoint(
     out.write(b);
   }
 
-  private static String readName(ByteBuffer in, Path file) throws IOException {
+  private static String readName(ByteBuffer in, Path file)
+      throws CorruptCheckpointException {
     int length = Short.toUnsignedInt(in.getShort());
     if (length > MAX_NAME_BYTES || length > in.remaining()) {
       throw new CorruptCheckpointException(file, "a name is " + length + " bytes long");
