@@ -150,7 +150,9 @@ public record Checkpoint(
       Map<String, INDArray> tensors = new LinkedHashMap<>();
       for (int i = 0; i < count; i++) {
         String name = readName(in, file);
-        tensors.put(name, readTensor(in, file, name));
+        if (tensors.put(name, readTensor(in, file, name)) != null) {
+          throw new CorruptCheckpointException(file, "tensor " + name + " appears twice");
+        }
       }
       if (in.hasRemaining()) {
         throw new CorruptCheckpointException(file, in.remaining() + " bytes follow the last tensor");
@@ -234,6 +236,11 @@ public record Checkpoint(
     }
     byte[] b = new byte[length];
     in.get(b);
-    return new String(b, StandardCharsets.UTF_8);
+    try {
+      // Strict decoding: a name that is not UTF-8 is damage, not something to patch over.
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new CorruptCheckpointException(file, "a name is not valid UTF-8");
+    }
   }
 }

@@ -265,4 +265,23 @@ class CheckpointCorruptionTest {
     }
     assertCorrupt(swapped, "checksum");
   }
+
+  @Test
+  void aTensorNamedTwiceIsCorruptNotSilentlyDropped() throws IOException {
+    byte[] b = CheckpointBytes.header(Checkpoint.VERSION, "m")
+        .i32(2)
+        .name("w").i8(0).i32(1).i64(1).f32(1f)
+        .name("w").i8(0).i32(1).i64(1).f32(2f)
+        .withCrc();
+    assertCorrupt(b, "tensor w appears twice");
+  }
+
+  @Test
+  void aNameThatIsNotUtf8IsCorruptNotPatchedOver() throws IOException {
+    // 0xC3 starts a two-byte sequence; 0x28 cannot continue it.
+    byte[] b = CheckpointBytes.header(Checkpoint.VERSION, "m")
+        .i32(1).i16(2).raw(new byte[] {(byte) 0xC3, 0x28}).i8(0).i32(1).i64(1).f32(1f)
+        .withCrc();
+    assertCorrupt(b, "not valid UTF-8");
+  }
 }
