@@ -4,19 +4,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One mini-batch: features [B, C, H, W] and one-hot labels [B, classes], both float, plus the
- * class indices for computing accuracy without an argmax.
+ * class indices for computing accuracy without an argmax and where each example came from.
  */
 public final class Batch {
   private final INDArray features;
   private final INDArray labels;
   private final int[] classIndices;
+  private final int[] examples;
   private final int epoch;
   private final int index;
 
-  Batch(INDArray features, INDArray labels, int[] classIndices, int epoch, int index) {
+  Batch(INDArray features, INDArray labels, int[] classIndices, int[] examples, int epoch,
+      int index) {
     this.features = features;
     this.labels = labels;
     this.classIndices = classIndices;
+    this.examples = examples;
     this.epoch = epoch;
     this.index = index;
   }
@@ -34,6 +37,11 @@ public final class Batch {
   /** A copy of the class index of each example, length B. */
   public int[] classIndices() {
     return classIndices.clone();
+  }
+
+  /** The index in the data set of example {@code i} of this batch, to point at bad data. */
+  public int example(int i) {
+    return examples[i];
   }
 
   /** The number of examples, B; the last batch of an epoch may be smaller than the batch size. */

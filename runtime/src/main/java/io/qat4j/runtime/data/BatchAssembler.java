@@ -1,5 +1,6 @@
 package io.qat4j.runtime.data;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,6 +30,6 @@ final class BatchAssembler {
     long[] featureShape = {size, data.channels(), data.height(), data.width()};
     INDArray x = Nd4j.create(features, featureShape, 'c');
     INDArray y = Nd4j.create(oneHot, new long[] {size, classes}, 'c');
-    return new Batch(x, y, classIndices, epoch, index);
+    return new Batch(x, y, classIndices, Arrays.copyOfRange(order, from, to), epoch, index);
   }
 }

@@ -83,11 +83,11 @@ record BatchRange(double[] min, double[] max) {
    */
   private static void checkFinite(INDArray x, double min, double max) {
     if (!Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException(
+      throw new NonFiniteValuesException(
           "batch has non-finite values: min " + min + ", max " + max);
     }
     if (Double.isNaN(x.sumNumber().doubleValue()) && BooleanIndexing.or(x, Conditions.isNan())) {
-      throw new IllegalArgumentException(
+      throw new NonFiniteValuesException(
           "batch contains NaN (its other values span [" + min + ", " + max + "])");
     }
   }

@@ -5,6 +5,7 @@ import io.qat4j.runtime.data.Batches;
 import io.qat4j.runtime.data.Dataset;
 import io.qat4j.runtime.graph.NamedParam;
 import io.qat4j.runtime.graph.Network;
+import io.qat4j.runtime.quant.NonFiniteValuesException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * Trains a network with softmax cross-entropy on shuffled mini-batches. Deterministic for a seed:
  * the batch order comes from (seed, epoch), and a run resumed from a checkpoint continues exactly
  * where the checkpoint was written, ending with the same weights as a run never interrupted.
+ *
+ * <p>Every step checks its inputs (before anything runs), its loss and its gradients (before the
+ * update) for NaN and infinity, and every checkpoint is checked before it is written; the first
+ * value found stops training with a {@link TrainingDivergedException}, leaving the last good
+ * checkpoint in place.
  */
 public final class Trainer {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -30,6 +36,7 @@ public final class Trainer {
   private final TrainingHook hook;
   private final TrainingListener listener;
   private final Optimizer optimizer;
+  private final TrainingGuard guard;
   private long step;
 
   /** A trainer for {@code network}; {@code hook} runs before every step. */
@@ -39,6 +46,7 @@ public final class Trainer {
     this.hook = hook;
     this.listener = listener;
     this.optimizer = config.optimizer().create();
+    this.guard = new TrainingGuard(network);
   }
 
   /** Optimizer steps taken so far, including those restored from a checkpoint. */
@@ -50,7 +58,8 @@ public final class Trainer {
    * Trains for the configured epochs, first resuming from the checkpoint file if it exists.
    *
    * @return one result per epoch run (a resumed epoch counts only its remaining batches)
-   * @throws TrainingDivergedException when the loss stops being a finite number
+   * @throws TrainingDivergedException at the first NaN or infinity in an input, the loss, a
+   *     gradient or a tensor to be checkpointed
    * @throws IOException when a checkpoint cannot be read or written
    */
   public List<EpochResult> fit(Dataset train) throws IOException {
@@ -65,6 +74,7 @@ public final class Trainer {
             + config.batchSize() + " makes " + batches.batchesPerEpoch() + " batches per epoch");
       }
       restore(c, config.checkpoint().get());
+      guard.checkpointed(config.checkpoint().get(), step);
       startEpoch = (int) c.epoch();
       startBatch = (int) c.batch();
       LOG.info("Resuming {} at epoch {}, batch {}, step {}", network.name(), startEpoch, startBatch, step);
@@ -72,7 +82,8 @@ public final class Trainer {
     List<EpochResult> results = new ArrayList<>();
     for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
       results.add(runEpoch(batches, epoch, epoch == startEpoch ? startBatch : 0));
-      saveCheckpoint(epoch + 1, 0);
+      // The epoch's last step was its last batch, run now or before a resume.
+      saveCheckpoint(epoch + 1, 0, epoch, batches.batchesPerEpoch() - 1);
     }
     return results;
   }
@@ -88,17 +99,15 @@ public final class Trainer {
     var it = batches.epoch(epoch, firstBatch);
     while (it.hasNext()) {
       Batch batch = it.next();
+      // Before the hook and the forward pass, which update running statistics and ranges.
+      guard.inputs(batch, step);
       hook.beforeStep(step);
       network.zeroGradients();
-      INDArray logits = network.forward(batch.features(), true);
+      INDArray logits = forward(batch);
       SoftmaxCrossEntropy.Result loss = SoftmaxCrossEntropy.of(logits, batch.labels());
-      if (!Double.isFinite(loss.loss())) {
-        throw new TrainingDivergedException(
-            "Training " + network.name() + " diverged at step " + step + " (epoch " + epoch
-                + ", batch " + batch.index() + "): the loss is " + loss.loss() + ". Lower the"
-                + " learning rate, or check the data for NaN or infinite values.");
-      }
+      guard.loss(loss.loss(), batch, step);
       network.backward(loss.gradient());
+      guard.gradients(batch, step);
       optimizer.step(network.params());
       step++;
       count++;
@@ -110,7 +119,7 @@ public final class Trainer {
       listener.stepFinished(epoch, batch.index(), loss.loss(), (double) batchRight / batch.size(),
           seconds > 0 ? images / seconds : 0);
       if (step % config.checkpointEvery() == 0) {
-        saveCheckpoint(epoch, batch.index() + 1);
+        saveCheckpoint(epoch, batch.index() + 1, epoch, batch.index());
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -123,6 +132,15 @@ public final class Trainer {
     return result;
   }
 
+  /** The training forward pass, which a layer may refuse over a NaN or infinity it meets. */
+  private INDArray forward(Batch batch) {
+    try {
+      return network.forward(batch.features(), true);
+    } catch (NonFiniteValuesException e) {
+      throw guard.forwardFailed(e, batch, step);
+    }
+  }
+
   /** Every tensor a resumed run needs, by name. */
   private List<NamedParam> everything() {
     List<NamedParam> all = new ArrayList<>(network.params());
@@ -131,16 +149,24 @@ public final class Trainer {
     return all;
   }
 
-  private void saveCheckpoint(long epoch, long batch) throws IOException {
+  /**
+   * Writes a checkpoint resuming at ({@code epoch}, {@code batch}) unless a tensor is not finite;
+   * {@code lastEpoch} and {@code lastBatch} locate the step whose update it holds.
+   */
+  private void saveCheckpoint(long epoch, long batch, int lastEpoch, int lastBatch)
+      throws IOException {
     if (config.checkpoint().isEmpty()) {
       return;
     }
+    List<NamedParam> all = everything();
+    guard.checkpoint(all, lastEpoch, lastBatch, step - 1);
     Map<String, INDArray> tensors = new LinkedHashMap<>();
-    for (NamedParam p : everything()) {
+    for (NamedParam p : all) {
       tensors.put(p.name(), p.param().value());
     }
     new Checkpoint(network.name(), epoch, batch, step, config.seed(), tensors)
         .write(config.checkpoint().get());
+    guard.checkpointed(config.checkpoint().get(), step);
   }
 
   private void restore(Checkpoint c, Path file) throws IOException {

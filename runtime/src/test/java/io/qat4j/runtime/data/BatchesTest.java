@@ -172,6 +172,17 @@ class BatchesTest {
   }
 
   @Test
+  void eachBatchSaysWhichDataSetExampleEachRowIs() {
+    // A subset, so the index is the subset's own, the data set the batches were made of.
+    for (Batch b : Batches.shuffled(data(30).subset(5, 28), 4, 17).epoch(2)) {
+      int[] rows = examples(b);
+      for (int i = 0; i < b.size(); i++) {
+        assertEquals(rows[i] - 5, b.example(i), "row " + i + " of batch " + b.index());
+      }
+    }
+  }
+
+  @Test
   void resumedEpochSeesTheUninterruptedOrder() {
     Batches uninterrupted = Batches.shuffled(data(40), 6, 99);
     List<Batch> full = all(uninterrupted.epoch(3));

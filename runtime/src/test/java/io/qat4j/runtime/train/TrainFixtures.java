@@ -77,12 +77,17 @@ final class TrainFixtures {
 
   /** The same images with example {@code index} turned to NaN in one pixel. */
   static Dataset withNaN(Dataset data, int index) {
+    return withValue(data, index, 5, Float.NaN);
+  }
+
+  /** The same images with value {@code pixel} of example {@code index} set to {@code value}. */
+  static Dataset withValue(Dataset data, int index, int pixel, float value) {
     int length = data.exampleLength();
     float[] images = new float[data.size() * length];
     for (int i = 0; i < data.size(); i++) {
       data.copyImage(i, images, i * length);
     }
-    images[index * length + 5] = Float.NaN;
+    images[index * length + pixel] = value;
     return Dataset.of(images, data.exampleShape(), data.labels(), data.classes());
   }
 

@@ -90,11 +90,12 @@ class TrainerFailureTest {
         TrainableModel.qat(TrainFixtures.tinyCnn("tiny", true), 1, QatOptions.defaults());
     Trainer trainer = new Trainer(model.network(), config(SEED).withCheckpoint(file, 1),
         model.schedule(), TrainingListener.NONE);
-    // The input's range tracker sees the NaN before any loss is computed, and says what it saw
-    // (though not at which step).
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> trainer.fit(nanAtStepTwo()));
-    assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    // Found in the batch before the input's range tracker could see it.
+    TrainingDivergedException e =
+        assertThrows(TrainingDivergedException.class, () -> trainer.fit(nanAtStepTwo()));
+    assertEquals(TrainingDivergedException.Source.INPUT, e.source());
+    assertTrue(e.getMessage().contains("step 2") && e.getMessage().contains("NaN"),
+        e.getMessage());
     assertEquals(2, trainer.steps());
     Checkpoint c = Checkpoint.read(file);
     assertEquals(2, c.step());
