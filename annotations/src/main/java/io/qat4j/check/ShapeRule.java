@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Every layer's inputs have shapes it accepts: the findings of the layer semantics
  * ({@code ShapeMismatch}, {@code DenseNeedsFlatten}, {@code KernelTooLarge}, {@code EmptyOutput},
- * {@code RankMismatch}, {@code ReshapeSize}, {@code AxisOutOfRange}).
+ * {@code RankMismatch}, {@code ReshapeSize}, {@code AxisOutOfRange}), and {@code TensorTooLarge}
+ * for an output or weight with more values than an int indexes.
  */
 final class ShapeRule implements ModelRule {
   @Override

@@ -33,9 +33,18 @@ public record BatchNormSpec(double epsilon, double momentum) implements LayerSpe
     return out;
   }
 
+  /** Keeps the shape of a {@code [C, H, W]} or {@code [F]} input, the ranks the runtime normalizes. */
   @Override
   public ShapeResult outputShape(String name, List<String> inputNames, List<Shape> inputs) {
-    return ShapeResult.ok(inputs.get(0));
+    Shape in = inputs.get(0);
+    if (in.rank() != 1 && in.rank() != 3) {
+      return ShapeResult.fail(
+          "RankMismatch",
+          "inputs",
+          "BatchNorm '" + name + "' normalizes a [C, H, W] or [F] tensor but gets " + in
+              + " from '" + inputNames.get(0) + "'. Reshape or flatten it first.");
+    }
+    return ShapeResult.ok(in);
   }
 
   @Override

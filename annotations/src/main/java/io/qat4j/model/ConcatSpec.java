@@ -34,6 +34,8 @@ public record ConcatSpec(int axis) implements LayerSpec {
     }
     int along = axis < 0 ? axis + rank : axis;
     List<Integer> dims = new ArrayList<>(first.dims());
+    // Summed as a long: two inputs each within an int can join past one.
+    long joined = first.dim(along);
     for (int i = 1; i < inputs.size(); i++) {
       Shape other = inputs.get(i);
       if (!fits(first, other, along)) {
@@ -44,8 +46,16 @@ public record ConcatSpec(int axis) implements LayerSpec {
                 + inputNames.get(i) + "' " + other + " on axis " + axis + ", but they differ"
                 + " on another axis. Make every dimension but axis " + axis + " agree.");
       }
-      dims.set(along, dims.get(along) + other.dim(along));
+      joined += other.dim(along);
     }
+    if (joined > Integer.MAX_VALUE) {
+      return ShapeResult.fail(
+          "TensorTooLarge",
+          "inputs",
+          "Concat '" + name + "' would join " + joined + " values along axis " + axis + ", past the"
+              + " largest int. Join smaller tensors.");
+    }
+    dims.set(along, (int) joined);
     return ShapeResult.ok(new Shape(dims));
   }
 

@@ -42,6 +42,11 @@ public record Conv2DSpec(
   }
 
   @Override
+  public Shape weightShape(Shape input) {
+    return Shape.of(filters, input.dim(0), kernelH, kernelW);
+  }
+
+  @Override
   public long parameters(List<Shape> inputs) {
     long channels = inputs.get(0).dim(0);
     return (long) filters * channels * kernelH * kernelW + (bias ? filters : 0);

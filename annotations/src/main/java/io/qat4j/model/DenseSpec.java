@@ -31,6 +31,11 @@ public record DenseSpec(int units, boolean bias, Activation activation) implemen
   }
 
   @Override
+  public Shape weightShape(Shape input) {
+    return Shape.of(units, input.dim(0));
+  }
+
+  @Override
   public long parameters(List<Shape> inputs) {
     return inputs.get(0).elements() * units + (bias ? units : 0);
   }

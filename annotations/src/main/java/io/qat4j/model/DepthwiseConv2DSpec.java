@@ -37,10 +37,24 @@ public record DepthwiseConv2DSpec(
   @Override
   public ShapeResult outputShape(String name, List<String> inputNames, List<Shape> inputs) {
     Shape in = inputs.get(0);
-    int channels = in.rank() == 3 ? in.dim(0) * depthMultiplier : 0;
+    long wide = in.rank() == 3 ? (long) in.dim(0) * depthMultiplier : 0;
+    if (wide > Integer.MAX_VALUE) {
+      return ShapeResult.fail(
+          "TensorTooLarge",
+          "depthMultiplier",
+          "DepthwiseConv2D '" + name + "' would output " + in.dim(0) + " x " + depthMultiplier
+              + " = " + wide + " channels, past the largest int. Use a smaller"
+              + " depthMultiplier.");
+    }
+    int channels = (int) wide;
     return Convolution.outputShape(
         "DepthwiseConv2D", name, inputNames.get(0), in, kernelH, kernelW, strideH, strideW,
         dilationH, dilationW, padding, channels);
+  }
+
+  @Override
+  public Shape weightShape(Shape input) {
+    return Shape.of(input.dim(0) * depthMultiplier, 1, kernelH, kernelW);
   }
 
   @Override

@@ -144,6 +144,18 @@ public final class ModelGraph {
               "Layer '" + layer.name() + "' would output " + result.shape() + ", more than "
                   + Shape.MAX_ELEMENTS + " values per example. Reduce the sizes before it."));
     }
+    if (result.isOk() && layer.spec() instanceof WeightedSpec w) {
+      Shape weight = w.weightShape(inputs.get(0));
+      if (weight.elements() > Shape.MAX_ELEMENTS) {
+        return Optional.of(
+            new Finding(
+                "TensorTooLarge",
+                "",
+                "Layer '" + layer.name() + "' would hold a weight of shape " + weight + ", more"
+                    + " than " + Shape.MAX_ELEMENTS + " values. Use a smaller kernel or fewer"
+                    + " outputs."));
+      }
+    }
     if (result.isOk()) {
       shapes.put(layer.name(), result.shape());
       return Optional.empty();

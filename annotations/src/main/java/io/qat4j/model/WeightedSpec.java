@@ -14,4 +14,11 @@ public sealed interface WeightedSpec extends LayerSpec
 
   /** The activation the layer applies to its output. */
   Activation activation();
+
+  /**
+   * Shape of the weight for an input of shape {@code input}, output channels first: {@code
+   * [filters, C, kh, kw]}, {@code [C * depthMultiplier, 1, kh, kw]} or {@code [units, N]}. Only
+   * for an input whose output shape the layer could work out.
+   */
+  Shape weightShape(Shape input);
 }

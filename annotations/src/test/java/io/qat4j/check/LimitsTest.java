@@ -1,9 +1,14 @@
 package io.qat4j.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qat4j.annotation.Activation;
+import io.qat4j.annotation.Padding;
+import io.qat4j.model.ConcatSpec;
+import io.qat4j.model.Conv2DSpec;
 import io.qat4j.model.DenseSpec;
+import io.qat4j.model.DepthwiseConv2DSpec;
 import io.qat4j.model.FlattenSpec;
 import io.qat4j.model.ModelDecl;
 import io.qat4j.model.PartialScheme;
@@ -50,6 +55,51 @@ class LimitsTest {
     List<Problem> problems = ModelValidator.validate(decl);
     assertEquals(List.of("TensorTooLarge"), problems.stream().map(Problem::id).toList());
     assertEquals(Optional.of("huge"), problems.get(0).layer());
+  }
+
+  // The next three were found by the declaration fuzzer: the first two threw from new Shape(...)
+  // (an InternalError in the processor), the third compiled and then overflowed in the runtime.
+
+  @Test
+  void depthMultiplierPastAnIntIsTensorTooLarge() {
+    ModelDecl decl =
+        ModelDecl.builder("Big", Shape.of(3, 2, 2))
+            .layer("dw", new DepthwiseConv2DSpec(1, 1, 1, 1, Padding.VALID, 1 << 30, 1, 1, true,
+                Activation.NONE))
+            .build();
+    List<Problem> problems = ModelValidator.validate(decl);
+    assertEquals(List.of("TensorTooLarge"), problems.stream().map(Problem::id).toList());
+    assertEquals("depthMultiplier", problems.get(0).attribute());
+  }
+
+  @Test
+  void concatJoiningPastAnIntIsTensorTooLarge() {
+    ModelDecl decl =
+        ModelDecl.builder("Big", Shape.of(Integer.MAX_VALUE))
+            .layer("both", new ConcatSpec(0), "input", "input")
+            .build();
+    List<Problem> problems = ModelValidator.validate(decl);
+    assertEquals(List.of("TensorTooLarge"), problems.stream().map(Problem::id).toList());
+  }
+
+  @Test
+  void weightsPastAnIntAreTensorTooLargeThoughTheOutputIsSmall() {
+    ModelDecl decl =
+        ModelDecl.builder("Big", Shape.of(1, 2, 2))
+            .layer("conv", new Conv2DSpec(1, 65536, 65536, 1, 1, Padding.SAME, 1, 1, true,
+                Activation.NONE))
+            .layer("flat", new FlattenSpec())
+            .layer("fc", new DenseSpec(1 << 28, true, Activation.NONE))
+            .build();
+    List<Problem> problems = ModelValidator.validate(decl);
+    assertEquals(List.of("TensorTooLarge"), problems.stream().map(Problem::id).toList());
+    assertTrue(problems.get(0).message().contains("[1, 1, 65536, 65536]"), problems::toString);
+    ModelDecl dense =
+        ModelDecl.builder("Big", Shape.of(16))
+            .layer("fc", new DenseSpec(1 << 28, true, Activation.NONE))
+            .build();
+    assertEquals(List.of("TensorTooLarge"),
+        ModelValidator.validate(dense).stream().map(Problem::id).toList());
   }
 
   @Test

@@ -67,6 +67,15 @@ class DenseAndBatchNormSpecTest {
     assertShape(Shape.of(32, 14, 14), outputOf(bn(), Shape.of(32, 14, 14)));
   }
 
+  /** Found by the declaration fuzzer: such a model compiled, and the runtime then refused it. */
+  @Test
+  void batchNormOnRankTwoOrFourIsRankMismatch() {
+    Finding f = assertFinding("RankMismatch", "inputs", outputOf(bn(), Shape.of(4, 5)));
+    assertTrue(f.message().contains("[4, 5]"), f.message());
+    assertFinding("RankMismatch", "inputs", outputOf(bn(), Shape.of(2, 2, 3, 3)));
+    assertShape(Shape.of(10), outputOf(bn(), Shape.of(10)));
+  }
+
   @Test
   void batchNormHasFourParametersPerChannel() {
     assertEquals(128, bn().parameters(List.of(Shape.of(32, 14, 14))));

@@ -118,7 +118,9 @@ final class GraphWriter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("Binds every layer field of {@link $T} to its layer of {@link #GRAPH}.\n", model);
     for (LayerDecl layer : decl.layers()) {
-      m.addStatement("this.$N = GRAPH.layer($S)", layer.name(), layer.name());
+      // super, not this: a layer field named like a static field of this class (GRAPH,
+      // INPUT_SHAPE, ...) is hidden by it here, and only super reaches the model's field.
+      m.addStatement("super.$N = GRAPH.layer($S)", layer.name(), layer.name());
     }
     return m.build();
   }

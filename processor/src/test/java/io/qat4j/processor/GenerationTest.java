@@ -58,8 +58,8 @@ class GenerationTest {
         .contentsAsUtf8String();
     generated.contains("@Generated(");
     generated.contains("public final class FashionCnnQuantized extends FashionCnn {");
-    generated.contains("this.conv1 = GRAPH.layer(\"conv1\");");
-    generated.contains("this.logits = GRAPH.layer(\"logits\");");
+    generated.contains("super.conv1 = GRAPH.layer(\"conv1\");");
+    generated.contains("super.logits = GRAPH.layer(\"logits\");");
   }
 
   @Test
@@ -187,8 +187,28 @@ class GenerationTest {
     var code = assertThat(r.compilation())
         .generatedSourceFile("test.HeadQuantized")
         .contentsAsUtf8String();
-    code.containsMatch("(?s)this\\.flat = GRAPH\\.layer\\(\"flat\"\\);\\s*this\\.fc = ");
+    code.containsMatch("(?s)super\\.flat = GRAPH\\.layer\\(\"flat\"\\);\\s*super\\.fc = ");
     code.containsMatch("(?s)\\.layer\\(\"flat\", new FlattenSpec\\(\\)\\)\\s*\\.layer\\(\"fc\"");
+  }
+
+  /** Found by the declaration fuzzer: the generated class's static fields hid these layers. */
+  @Test
+  void layersNamedLikeTheGeneratedStaticFieldsAreBound() {
+    JavaFileObject src = model("Clash",
+        "@QuantizedModel(input = {4})",
+        "@Quantize",
+        "public abstract class Clash {",
+        "  @Dense(units = 4) Layer INPUT_SHAPE;",
+        "  @Dense(units = 4) Layer DECLARATION;",
+        "  @Dense(units = 4) Layer GRAPH;",
+        "  @Dense(units = 2) Layer OUTPUT_SHAPE;",
+        "}");
+    Result r = compile(STRICT, src);
+    assertThat(r.compilation()).succeededWithoutWarnings();
+    assertThat(r.compilation())
+        .generatedSourceFile("test.ClashQuantized")
+        .contentsAsUtf8String()
+        .contains("super.GRAPH = GRAPH.layer(\"GRAPH\");");
   }
 
   @Test

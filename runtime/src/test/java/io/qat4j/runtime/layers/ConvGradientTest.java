@@ -111,6 +111,26 @@ class ConvGradientTest {
     GradientCheck.check(op, TestArrays.doubles(15, 2, 2, 4, 4));
   }
 
+  /** One input channel: libnd4j's depthwise_conv2d_bp fails, so the per-channel path runs. */
+  @Test
+  void depthwiseOfOneChannel() {
+    DepthwiseConv2DSpec spec =
+        new DepthwiseConv2DSpec(1, 1, 1, 1, Padding.VALID, 1, 1, 1, true, Activation.NONE);
+    LayerOp op = Ops.doubleOp(spec, 1, 3, 1);
+    Ops.randomize(op, "bias", 3, -0.5, 0.5);
+    GradientCheck.check(op, TestArrays.doubles(17, 2, 1, 3, 1));
+  }
+
+  /** One example, a 1x1 output and multiplier 1: the other shape libnd4j fails on. */
+  @Test
+  void depthwiseOfOneExampleToOnePixel() {
+    DepthwiseConv2DSpec spec =
+        new DepthwiseConv2DSpec(1, 1, 1, 1, Padding.VALID, 1, 1, 1, true, Activation.NONE);
+    LayerOp op = Ops.doubleOp(spec, 2, 1, 1);
+    Ops.randomize(op, "bias", 3, -0.5, 0.5);
+    GradientCheck.check(op, TestArrays.doubles(18, 1, 2, 1, 1));
+  }
+
   @Test
   void denseWithBias() {
     LayerOp op = Ops.doubleOp(new DenseSpec(4, true, Activation.NONE), 6);

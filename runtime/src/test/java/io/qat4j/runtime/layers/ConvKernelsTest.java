@@ -72,6 +72,32 @@ class ConvKernelsTest {
     assertClose(ReferenceKernels.depthwise(x, weight, bias, g), out);
   }
 
+  /** N, C, H, W, multiplier, kernel, stride: shapes libnd4j's depthwise_conv2d fails on. */
+  static Stream<Arguments> depthwiseShapesLibnd4jRejects() {
+    return Stream.of(
+        Arguments.of(2, 1, 1, 2, 2, 1, 2), // found by the declaration fuzzer
+        Arguments.of(1, 2, 1, 1, 1, 1, 1),
+        Arguments.of(3, 1, 1, 1, 3, 1, 1),
+        Arguments.of(1, 3, 2, 2, 1, 1, 2),
+        Arguments.of(1, 1, 2, 2, 1, 2, 1),
+        Arguments.of(2, 1, 3, 1, 1, 1, 1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("depthwiseShapesLibnd4jRejects")
+  void depthwiseRunsAndMatchesReferenceWhereLibnd4jFails(
+      int n, int c, int h, int w, int multiplier, int kernel, int stride) {
+    ConvGeometry g = new ConvGeometry(kernel, kernel, stride, stride, 1, 1, Padding.VALID);
+    INDArray x = TestArrays.doubles(7, n, c, h, w);
+    INDArray weight = TestArrays.doubles(8, (long) c * multiplier, 1, kernel, kernel);
+    INDArray bias = TestArrays.doubles(9, (long) c * multiplier);
+    INDArray out = ConvKernels.depthwiseConv2d(x, weight, bias, g);
+    assertClose(ReferenceKernels.depthwise(x, weight, bias, g), out);
+    KernelGradients grads = ConvKernels.depthwiseConv2dBackward(x, weight, true, out, g);
+    assertArrayEquals(x.shape(), grads.input().shape());
+    assertArrayEquals(weight.shape(), grads.weight().shape());
+  }
+
   @Test
   void samePaddingPutsTheOddPixelBottomRight() {
     // 2x2 ones kernel, stride 2 on a 5x5 ramp: total padding 1, all of it below and to the right.
