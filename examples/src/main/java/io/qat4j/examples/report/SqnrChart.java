@@ -60,6 +60,8 @@ final class SqnrChart {
     renderer.setShadowVisible(false);
     renderer.setSeriesPaint(0, Png.colour(0));
     renderer.setSeriesPaint(1, Png.colour(2));
+    // A legend entry for exact layers only when there is one to point at.
+    renderer.setSeriesVisibleInLegend(1, errors.stream().anyMatch(LayerError::exact));
     return chart;
   }
 }

@@ -23,4 +23,14 @@ class SqnrChartTest {
   void capStaysPositiveWhenEveryLayerIsNoisierThanItsSignal() {
     assertEquals(10, SqnrChart.cap(List.of(new LayerError("a", -3))));
   }
+
+  @Test
+  void theExactEntryIsInTheLegendOnlyWhenSomeLayerIsExact() {
+    var none = SqnrChart.of("M", List.of(new LayerError("a", 30), new LayerError("b", 35)));
+    var some = SqnrChart.of("M", List.of(new LayerError("a", 30), new LayerError("b", INF)));
+    assertEquals(false,
+        none.getCategoryPlot().getRenderer().isSeriesVisibleInLegend(1));
+    assertEquals(true,
+        some.getCategoryPlot().getRenderer().isSeriesVisibleInLegend(1));
+  }
 }
