@@ -3,8 +3,8 @@ package io.qat4j.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.qat4j.examples.demo.Agreement;
 import io.qat4j.examples.demo.OnnxResult;
+import io.qat4j.examples.demo.TopOne;
 import io.qat4j.examples.models.MobileNetMiniInt8;
 import io.qat4j.examples.models.MobileNetMiniQuantized;
 import io.qat4j.runtime.data.Dataset;
@@ -58,11 +58,7 @@ class MobileNetOnnxAgreementTest {
     for (int i = 0; i < test.size(); i++) {
       outputs[i] = int8.predict(test.image(i));
     }
-    int correct = 0;
-    for (int i = 0; i < test.size(); i++) {
-      correct += Agreement.argMax(outputs[i]) == test.label(i) ? 1 : 0;
-    }
-    int8Accuracy = correct / (double) test.size();
+    int8Accuracy = TopOne.accuracy(outputs, test);
     Path file = output.resolve("mobilenet-mini-int8.onnx");
     int8.exportOnnx(file);
     onnx = OnnxResult.measure(file, test, outputs, int8.model().output().scale());

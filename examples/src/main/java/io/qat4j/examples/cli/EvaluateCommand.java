@@ -2,6 +2,7 @@ package io.qat4j.examples.cli;
 
 import io.qat4j.examples.demo.DemoOptions;
 import io.qat4j.examples.demo.Pipeline;
+import io.qat4j.examples.demo.TopOne;
 import io.qat4j.runtime.data.Dataset;
 import io.qat4j.runtime.int8.Int8Predictor;
 import java.nio.file.Path;
@@ -21,12 +22,7 @@ final class EvaluateCommand extends StageCommand {
     Path model = file != null ? file : options.file("int8", ".qat4j");
     Int8Predictor int8 = Int8Files.load(model, options);
     Dataset test = pipeline.testData();
-    float[][] outputs = pipeline.outputs(int8, test, "int8");
-    int correct = 0;
-    for (int i = 0; i < outputs.length; i++) {
-      correct += Int8Files.argMax(outputs[i]) == test.label(i) ? 1 : 0;
-    }
-    line("%s: int8 test top-1 %.2f%% on %,d images", model, 100.0 * correct / outputs.length,
-        outputs.length);
+    double accuracy = TopOne.accuracy(pipeline.outputs(int8, test, "int8"), test);
+    line("%s: int8 test top-1 %.2f%% on %,d images", model, 100 * accuracy, test.size());
   }
 }

@@ -18,14 +18,4 @@ final class Int8Files {
     }
     return Int8Predictor.load(file, options.model().graph());
   }
-
-  static int argMax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
 }

@@ -34,7 +34,7 @@ public enum BundledModel {
 
   /** The compile-time summary: layers, shapes, parameters, MACs, quantization decisions. */
   public ModelSummary summary() {
-    return this == FASHION_CNN ? FashionCnnQuantized.summary() : MobileNetMiniQuantized.summary();
+    return graph.summary();
   }
 
   /** A float model, initialised from {@code seed}. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtException;
+import io.qat4j.examples.demo.Agreement;
+import io.qat4j.examples.demo.TopOne;
 import io.qat4j.examples.models.FashionCnnInt8;
 import io.qat4j.examples.models.FashionCnnQuantized;
 import io.qat4j.runtime.data.Dataset;
@@ -70,21 +72,7 @@ class TutorialEndToEndTest {
   }
 
   private static double accuracy(float[][] logits) {
-    int correct = 0;
-    for (int i = 0; i < logits.length; i++) {
-      correct += argMax(logits[i]) == test.label(i) ? 1 : 0;
-    }
-    return correct / (double) logits.length;
-  }
-
-  private static int argMax(float[] v) {
-    int best = 0;
-    for (int i = 1; i < v.length; i++) {
-      if (v[i] > v[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return TopOne.accuracy(logits, test);
   }
 
   /** Chance is 10%; BatchNorm's running statistics must have caught up for this (momentum 0.9). */
@@ -125,7 +113,7 @@ class TutorialEndToEndTest {
     float[][] fakeQuant = Predictions.outputs(qat.network(), test, 250);
     int same = 0;
     for (int i = 0; i < TEST_IMAGES; i++) {
-      same += argMax(fakeQuant[i]) == argMax(int8Logits[i]) ? 1 : 0;
+      same += Agreement.argMax(fakeQuant[i]) == Agreement.argMax(int8Logits[i]) ? 1 : 0;
     }
     assertTrue(same >= 0.97 * TEST_IMAGES, "same arg-max on " + same + " of " + TEST_IMAGES);
   }
@@ -158,7 +146,7 @@ class TutorialEndToEndTest {
   void onnxRuntimeAndTheInt8EngineAgreeOnTheArgMax() {
     int same = 0;
     for (int i = 0; i < TEST_IMAGES; i++) {
-      same += argMax(onnxLogits[i]) == argMax(int8Logits[i]) ? 1 : 0;
+      same += Agreement.argMax(onnxLogits[i]) == Agreement.argMax(int8Logits[i]) ? 1 : 0;
     }
     assertTrue(same >= 0.98 * TEST_IMAGES, "same arg-max on " + same + " of " + TEST_IMAGES);
   }
