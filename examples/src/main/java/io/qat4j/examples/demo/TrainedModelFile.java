@@ -1,6 +1,5 @@
 package io.qat4j.examples.demo;
 
-import io.qat4j.runtime.graph.NamedParam;
 import io.qat4j.runtime.qat.TrainableModel;
 import io.qat4j.runtime.train.Checkpoint;
 import io.qat4j.runtime.train.CorruptCheckpointException;
@@ -8,10 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A trained model's parameters, statistics and ranges in a qat4j checkpoint file, so the
@@ -22,15 +17,8 @@ public final class TrainedModelFile {
 
   /** Writes every tensor of {@code model} to {@code file}, atomically. */
   public static void write(TrainableModel model, Path file) throws IOException {
-    Map<String, INDArray> tensors = new LinkedHashMap<>();
-    for (NamedParam p : model.tensors()) {
-      tensors.put(p.name(), p.param().value());
-    }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    new Checkpoint(model.graph().name(), 0, 0, 0, 0, tensors).write(file);
+    new Checkpoint(model.graph().name(), 0, 0, 0, 0, Checkpoint.valuesOf(model.tensors()))
+        .write(file);
   }
 
   /**
@@ -52,18 +40,6 @@ public final class TrainedModelFile {
       throw new CorruptCheckpointException(file, "it holds model " + c.model() + ", not "
           + model.graph().name());
     }
-    for (NamedParam p : model.tensors()) {
-      INDArray saved = c.tensors().get(p.name());
-      if (saved == null || !Arrays.equals(saved.shape(), p.param().value().shape())) {
-        throw new CorruptCheckpointException(file, "tensor " + p.name() + " is "
-            + (saved == null ? "missing (is it the file of another stage?)"
-                : "of shape " + Arrays.toString(saved.shape()))
-            + "; " + model.mode() + " " + model.graph().name() + " needs "
-            + Arrays.toString(p.param().value().shape()));
-      }
-    }
-    for (NamedParam p : model.tensors()) {
-      p.param().value().assign(c.tensors().get(p.name()));
-    }
+    c.assignTo(model.tensors(), file, "the " + model.mode() + " model " + model.graph().name());
   }
 }

@@ -1,6 +1,7 @@
 package io.qat4j.runtime.train;
 
 import io.qat4j.runtime.files.AtomicFile;
+import io.qat4j.runtime.graph.NamedParam;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -44,6 +46,39 @@ public record Checkpoint(
   /** Copies {@code tensors}, keeping their order. */
   public Checkpoint {
     tensors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+  }
+
+  /** {@code name → value} of every tensor of {@code tensors}, in order: what a checkpoint holds. */
+  public static Map<String, INDArray> valuesOf(List<NamedParam> tensors) {
+    Map<String, INDArray> values = new LinkedHashMap<>();
+    for (NamedParam p : tensors) {
+      values.put(p.name(), p.param().value());
+    }
+    return values;
+  }
+
+  /**
+   * Assigns this checkpoint's tensors to {@code targets} by name. Every target must have a tensor
+   * of its shape here, checked before anything is assigned, so a refused checkpoint leaves the
+   * targets as they were; tensors of the checkpoint no target names are ignored.
+   *
+   * @param file where this checkpoint came from, for the message
+   * @param owner what the targets belong to, for the message ("this network")
+   * @throws CorruptCheckpointException naming the first tensor missing or of another shape
+   */
+  public void assignTo(List<NamedParam> targets, Path file, String owner)
+      throws CorruptCheckpointException {
+    for (NamedParam p : targets) {
+      INDArray saved = tensors.get(p.name());
+      if (saved == null || !Arrays.equals(saved.shape(), p.param().value().shape())) {
+        throw new CorruptCheckpointException(file, "tensor " + p.name() + " is "
+            + (saved == null ? "missing" : "of shape " + Arrays.toString(saved.shape()))
+            + " (" + owner + " has " + Arrays.toString(p.param().value().shape()) + ")");
+      }
+    }
+    for (NamedParam p : targets) {
+      p.param().value().assign(tensors.get(p.name()));
+    }
   }
 
   /** Writes this checkpoint to {@code file} atomically. */

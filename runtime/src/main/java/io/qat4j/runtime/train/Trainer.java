@@ -10,10 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,11 +157,7 @@ public final class Trainer {
     }
     List<NamedParam> all = everything();
     guard.checkpoint(all, lastEpoch, lastBatch, step - 1);
-    Map<String, INDArray> tensors = new LinkedHashMap<>();
-    for (NamedParam p : all) {
-      tensors.put(p.name(), p.param().value());
-    }
-    new Checkpoint(network.name(), epoch, batch, step, config.seed(), tensors)
+    new Checkpoint(network.name(), epoch, batch, step, config.seed(), Checkpoint.valuesOf(all))
         .write(config.checkpoint().get());
     guard.checkpointed(config.checkpoint().get(), step);
   }
@@ -174,19 +167,7 @@ public final class Trainer {
       throw new CorruptCheckpointException(file, "it belongs to model " + c.model() + " with seed "
           + c.seed() + ", not " + network.name() + " with seed " + config.seed());
     }
-    List<NamedParam> all = everything();
-    // Check every tensor before assigning any, so a refused checkpoint leaves the network as it was.
-    for (NamedParam p : all) {
-      INDArray saved = c.tensors().get(p.name());
-      if (saved == null || !Arrays.equals(saved.shape(), p.param().value().shape())) {
-        throw new CorruptCheckpointException(file, "tensor " + p.name() + " is "
-            + (saved == null ? "missing" : "of shape " + Arrays.toString(saved.shape()))
-            + " (this network has " + Arrays.toString(p.param().value().shape()) + ")");
-      }
-    }
-    for (NamedParam p : all) {
-      p.param().value().assign(c.tensors().get(p.name()));
-    }
+    c.assignTo(everything(), file, "this network");
     step = c.step();
     optimizer.restoreSteps(step);
   }
