@@ -43,7 +43,7 @@ public record Int8Conv(
     QuantParams output,
     int clampMin,
     int clampMax)
-    implements Int8Layer {
+    implements Int8Linear {
   /** Checks that the arrays fit the shapes. */
   public Int8Conv {
     inputs = List.copyOf(inputs);

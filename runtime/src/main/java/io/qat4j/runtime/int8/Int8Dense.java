@@ -36,7 +36,7 @@ public record Int8Dense(
     QuantParams output,
     int clampMin,
     int clampMax)
-    implements Int8Layer {
+    implements Int8Linear {
   /** Checks that the arrays fit the shapes. */
   public Int8Dense {
     inputs = List.copyOf(inputs);

@@ -9,7 +9,7 @@ import java.util.List;
  * flatten and reshape move no data.
  */
 public sealed interface Int8Layer
-    permits Int8Conv, Int8Dense, Int8Pool, Int8Add, Int8Concat, Int8Reshape, Int8Softmax {
+    permits Int8Linear, Int8Pool, Int8Add, Int8Concat, Int8Reshape, Int8Softmax {
   /** The graph layer this runs. */
   String name();
 

@@ -80,19 +80,12 @@ public record Int8Model(
    * @throws IllegalArgumentException if the layer has no weights
    */
   public double[] weightScales(String name) {
-    Int8Layer l = layer(name);
-    int[] multipliers;
-    int[] shifts;
-    if (l instanceof Int8Conv c) {
-      multipliers = c.multipliers();
-      shifts = c.shifts();
-    } else if (l instanceof Int8Dense d) {
-      multipliers = d.multipliers();
-      shifts = d.shifts();
-    } else {
+    if (!(layer(name) instanceof Int8Linear l)) {
       throw new IllegalArgumentException("int8 layer " + name + " is a "
-          + l.getClass().getSimpleName() + ", which has no weights");
+          + layer(name).getClass().getSimpleName() + ", which has no weights");
     }
+    int[] multipliers = l.multipliers();
+    int[] shifts = l.shifts();
     double ratio = l.output().scale() / tensorQuant(l.inputs().get(0)).scale();
     double[] scales = new double[multipliers.length];
     for (int i = 0; i < scales.length; i++) {

@@ -82,25 +82,24 @@ final class ModelFileWriter {
     shape(c.outputShape());
     geometry(c.geometry());
     out.writeBoolean(c.depthwise());
-    bytes(c.weights());
-    ints(c.bias());
-    ints(c.multipliers());
-    ints(c.shifts());
-    out.writeInt(c.inputZeroPoint());
-    quant(c.output());
-    clamp(c.clampMin(), c.clampMax());
+    linear(c);
   }
 
   private void dense(Int8Dense d) throws IOException {
     out.writeInt(d.inputSize());
     shape(d.outputShape());
-    bytes(d.weights());
-    ints(d.bias());
-    ints(d.multipliers());
-    ints(d.shifts());
-    out.writeInt(d.inputZeroPoint());
-    quant(d.output());
-    clamp(d.clampMin(), d.clampMax());
+    linear(d);
+  }
+
+  /** What Conv and Dense store alike, after their shapes. */
+  private void linear(Int8Linear l) throws IOException {
+    bytes(l.weights());
+    ints(l.bias());
+    ints(l.multipliers());
+    ints(l.shifts());
+    out.writeInt(l.inputZeroPoint());
+    quant(l.output());
+    clamp(l.clampMin(), l.clampMax());
   }
 
   private void pool(Int8Pool p) throws IOException {
