@@ -3,6 +3,8 @@ package io.qat4j.examples.demo;
 import io.qat4j.examples.report.LayerError;
 import io.qat4j.plan.QuantizedGraph;
 import io.qat4j.plan.QuantizedLayer;
+import io.qat4j.runtime.data.Batch;
+import io.qat4j.runtime.data.Batches;
 import io.qat4j.runtime.data.Dataset;
 import io.qat4j.runtime.graph.Network;
 import io.qat4j.runtime.int8.Int8Predictor;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * How much each int8 layer's output departs from float: the signal-to-quantization-noise ratio
@@ -30,17 +31,13 @@ final class LayerErrors {
   static List<LayerError> measure(Int8Predictor int8, Network reference, QuantizedGraph graph,
       Dataset test, int images) {
     int n = Math.min(images, test.size());
+    Batch batch = Batches.inOrder(test.subset(0, n), n).batch(0, 0);
     float[][] x = new float[n][];
     for (int i = 0; i < n; i++) {
       x[i] = test.image(i);
     }
     Map<String, float[][]> quantized = int8.layerOutputs(x);
-    int[] shape = test.exampleShape();
-    float[] flat = new float[n * test.exampleLength()];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(x[i], 0, flat, i * x[i].length, x[i].length);
-    }
-    reference.forward(Nd4j.createFromArray(flat).reshape(n, shape[0], shape[1], shape[2]), false);
+    reference.forward(batch.features(), false);
     List<LayerError> errors = new ArrayList<>();
     for (Map.Entry<String, float[][]> e : quantized.entrySet()) {
       INDArray f = reference.activation(floatTensorOf(graph, e.getKey())).reshape(n, -1);

@@ -1,6 +1,7 @@
 package io.qat4j.examples.demo;
 
 import io.qat4j.examples.report.CurveRecorder;
+import io.qat4j.examples.report.LayerError;
 import io.qat4j.examples.report.StageCurve;
 import io.qat4j.runtime.data.DataFileException;
 import io.qat4j.runtime.data.Dataset;
@@ -40,8 +41,12 @@ public final class Pipeline {
     this.progress = progress;
   }
 
-  /** A trained model, its training curve, and its test accuracy. */
-  public record Trained(TrainableModel model, StageCurve curve, StageResult result) {}
+  /**
+   * A trained model, its training curve, its test accuracy, and its outputs for the test images
+   * that accuracy came from (kept for the comparison with the int8 model).
+   */
+  public record Trained(TrainableModel model, StageCurve curve, StageResult result,
+      float[][] testOutputs) {}
 
   /**
    * Runs every stage: trains, quantizes, converts to int8, writes the model files, reloads the
@@ -58,7 +63,8 @@ public final class Pipeline {
     results.add(floatStage.result());
     curves.add(floatStage.curve());
     TrainableModel ptq = calibrate(floatStage.model(), train);
-    results.add(new StageResult("PTQ (fake-quant)", accuracy(ptq, test, "PTQ (fake-quant)"), 0,
+    float[][] deployedOutputs = outputs(ptq, test, "PTQ (fake-quant)");
+    results.add(new StageResult("PTQ (fake-quant)", TopOne.accuracy(deployedOutputs, test), 0,
         0));
     TrainableModel deployed = ptq;
     if (options.qatEpochs() > 0) {
@@ -66,8 +72,9 @@ public final class Pipeline {
       results.add(qat.result());
       curves.add(qat.curve());
       deployed = qat.model();
+      deployedOutputs = qat.testOutputs();
     }
-    return deploy(floatStage.model(), ptq, deployed, test, results, curves);
+    return deploy(floatStage.model(), ptq, deployed, deployedOutputs, test, results, curves);
   }
 
   /** The training images, limited to {@code trainLimit} if set. */
@@ -154,8 +161,8 @@ public final class Pipeline {
    * measures the reloaded model: what a user would ship is what is measured.
    */
   private DemoReport deploy(TrainableModel floatModel, TrainableModel ptq,
-      TrainableModel deployed, Dataset test, List<StageResult> results, List<StageCurve> curves)
-      throws IOException {
+      TrainableModel deployed, float[][] deployedOutputs, Dataset test, List<StageResult> results,
+      List<StageCurve> curves) throws IOException {
     Int8Predictor ptqInt8 = Int8Predictor.of(Int8Converter.convert(ptq));
     Int8Predictor converted =
         deployed == ptq ? ptqInt8 : Int8Predictor.of(Int8Converter.convert(deployed));
@@ -170,25 +177,19 @@ public final class Pipeline {
       results.add(new StageResult("QAT int8", TopOne.accuracy(int8Outputs, test), 0, 0));
     }
     double step = loaded.model().output().scale();
-    Agreement agreement =
-        Agreement.of(outputs(deployed, test, "fake-quant"), int8Outputs, step);
+    Agreement agreement = Agreement.of(deployedOutputs, int8Outputs, step);
     // The float network with the deployed weights: the per-layer error is quantization alone.
     TrainableModel reference = options.model().floatModel(options.seed());
     reference.copyWeightsFrom(deployed);
-    Report analysis = new Report(
-        LayerErrors.measure(loaded, reference.network(), options.model().graph(), test,
-            ERROR_IMAGES),
-        WeightRanges.of(loaded.model()));
+    List<LayerError> layerErrors = LayerErrors.measure(loaded, reference.network(),
+        options.model().graph(), test, ERROR_IMAGES);
     Latency latency = Latency.measure(loaded, floatModel, test);
     Path onnxFile = options.file("int8", ".onnx");
     QdqExport.write(loaded.model(), onnxFile);
     OnnxResult onnx = OnnxResult.measure(onnxFile, test, int8Outputs, step);
     return new DemoReport(options.model(), results, curves, agreement, files, latency, onnx,
-        analysis.errors(), analysis.ranges());
+        layerErrors, WeightRanges.of(loaded.model()));
   }
-
-  private record Report(List<io.qat4j.examples.report.LayerError> errors,
-      List<io.qat4j.examples.report.ChannelRanges> ranges) {}
 
   private Trained train(String stage, TrainableModel model, TrainingHook hook, int epochs,
       OptimizerSpec optimizer, Dataset train, Dataset test) throws IOException {
@@ -201,8 +202,9 @@ public final class Pipeline {
     double seconds = epochResults.stream().mapToDouble(EpochResult::seconds).average().orElse(0);
     double imagesPerSecond =
         epochResults.stream().mapToDouble(EpochResult::imagesPerSecond).average().orElse(0);
+    float[][] testOutputs = outputs(model, test, name);
     StageResult result =
-        new StageResult(name, accuracy(model, test, name), seconds, imagesPerSecond);
-    return new Trained(model, recorder.curve(), result);
+        new StageResult(name, TopOne.accuracy(testOutputs, test), seconds, imagesPerSecond);
+    return new Trained(model, recorder.curve(), result, testOutputs);
   }
 }
