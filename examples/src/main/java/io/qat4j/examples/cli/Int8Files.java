@@ -1,10 +1,9 @@
 package io.qat4j.examples.cli;
 
 import io.qat4j.examples.demo.DemoOptions;
+import io.qat4j.examples.demo.TrainedModelFile;
 import io.qat4j.runtime.int8.Int8Predictor;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Loading the int8 file a command works on, with an error that says how to make it. */
@@ -12,10 +11,7 @@ final class Int8Files {
   private Int8Files() {}
 
   static Int8Predictor load(Path file, DemoOptions options) throws IOException {
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null,
-          "no such file; 'qat4j convert' writes it (or pass --out with the directory that has it)");
-    }
+    TrainedModelFile.requireWritten(file, "qat4j convert");
     return Int8Predictor.load(file, options.model().graph());
   }
 }

@@ -5,8 +5,6 @@ import io.qat4j.runtime.train.TrainingListener;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Draws one progress bar per epoch with loss, accuracy and images per second. */
 public final class ProgressBarListener implements TrainingListener {
@@ -24,14 +22,7 @@ public final class ProgressBarListener implements TrainingListener {
   @Override
   public void epochStarted(int epoch, int batches) {
     smoothedLoss = Double.NaN;
-    bar =
-        new ProgressBarBuilder()
-            .setTaskName(task + " epoch " + (epoch + 1))
-            .setInitialMax(batches)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out))
-            .setUpdateIntervalMillis(500)
-            .build();
+    bar = ProgressBars.bar(task + " epoch " + (epoch + 1), batches, out);
   }
 
   @Override

@@ -16,6 +16,17 @@ final class ProgressBars implements Progress {
     this.out = out;
   }
 
+  /** An ASCII bar named {@code name} of {@code total} steps on {@code out}, redrawn twice a second. */
+  static ProgressBar bar(String name, long total, PrintStream out) {
+    return new ProgressBarBuilder()
+        .setTaskName(name)
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(out))
+        .setUpdateIntervalMillis(500)
+        .build();
+  }
+
   @Override
   public TrainingListener training(String stage) {
     return new ProgressBarListener(stage, out);
@@ -23,13 +34,7 @@ final class ProgressBars implements Progress {
 
   @Override
   public Task task(String name, long total) {
-    ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName(name)
-        .setInitialMax(total)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(out))
-        .setUpdateIntervalMillis(500)
-        .build();
+    ProgressBar bar = bar(name, total, out);
     return new Task() {
       @Override
       public void stepTo(long done) {

@@ -15,6 +15,19 @@ import java.nio.file.Path;
 public final class TrainedModelFile {
   private TrainedModelFile() {}
 
+  /**
+   * Fails unless {@code file}, the output of an earlier stage, exists.
+   *
+   * @throws NoSuchFileException naming the command that writes it
+   */
+  public static void requireWritten(Path file, String writtenBy) throws NoSuchFileException {
+    if (!Files.exists(file)) {
+      throw new NoSuchFileException(file.toString(), null,
+          "no such file; '" + writtenBy + "' writes it (or pass --out with the directory that"
+              + " has it)");
+    }
+  }
+
   /** Writes every tensor of {@code model} to {@code file}, atomically. */
   public static void write(TrainableModel model, Path file) throws IOException {
     new Checkpoint(model.graph().name(), 0, 0, 0, 0, Checkpoint.valuesOf(model.tensors()))
@@ -30,11 +43,7 @@ public final class TrainedModelFile {
    */
   public static void readInto(TrainableModel model, Path file, String writtenBy)
       throws IOException {
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString(), null,
-          "no such file; '" + writtenBy + "' writes it (or pass --out with the directory that"
-              + " has it)");
-    }
+    requireWritten(file, writtenBy);
     Checkpoint c = Checkpoint.read(file);
     if (!c.model().equals(model.graph().name())) {
       throw new CorruptCheckpointException(file, "it holds model " + c.model() + ", not "
