@@ -65,15 +65,12 @@ final class ConvStep extends EngineStep {
       int channels = kernel.inputChannels();
       Parallel.forEach(threads, (t, worker) ->
           kernel.prepare(in, buffers, channels * t / threads, channels * (t + 1) / threads));
-      int outChannels = kernel.outputChannels();
-      int align = kernel.channelAlignment();
-      int groups = (outChannels + align - 1) / align;
-      int tasks = Math.min(threads, groups);
-      Parallel.forEach(tasks, (t, worker) -> {
+      AlignedSplit split =
+          AlignedSplit.of(kernel.outputChannels(), kernel.channelAlignment(), threads);
+      Parallel.forEach(split.tasks(), (t, worker) -> {
         Sums acc = takeAccumulator();
         try {
-          compute(buffers, acc, out, Math.min(outChannels, groups * t / tasks * align),
-              Math.min(outChannels, groups * (t + 1) / tasks * align));
+          compute(buffers, acc, out, split.from(t), split.to(t));
         } finally {
           accumulators.add(acc);
         }

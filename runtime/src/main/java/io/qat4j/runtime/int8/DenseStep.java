@@ -26,19 +26,15 @@ final class DenseStep extends EngineStep {
   void runAlone(byte[][][] tensors) {
     int threads = Parallel.threadCount();
     int units = kernel.units();
-    int align = Math.max(UNIT_ALIGN, kernel.unitAlignment());
-    int blocks = (units + align - 1) / align;
-    if (threads == 1 || kernel.macs() < SPLIT_MACS || blocks < 2) {
+    AlignedSplit split =
+        AlignedSplit.of(units, Math.max(UNIT_ALIGN, kernel.unitAlignment()), threads);
+    if (threads == 1 || kernel.macs() < SPLIT_MACS || split.tasks() < 2) {
       run(tensors, 0, 1);
       return;
     }
-    int tasks = Math.min(threads, blocks);
-    Parallel.forEach(tasks, (t, worker) -> {
-      int from = Math.min(units, blocks * t / tasks * align);
-      int to = Math.min(units, blocks * (t + 1) / tasks * align);
-      kernel.run(tensors[inputs[0]], tensors[output], 0, 1, from, to,
-          kernel.newAccumulators(1));
-    });
+    Parallel.forEach(split.tasks(), (t, worker) ->
+        kernel.run(tensors[inputs[0]], tensors[output], 0, 1, split.from(t), split.to(t),
+            kernel.newAccumulators(1)));
   }
 
   @Override
