@@ -94,12 +94,7 @@ public final class Int8Predictor {
           + model.graph().name() + " gives " + outputSize + " (shape " + model.outputShape()
           + ")");
     }
-    QuantParams q = model.output();
-    float[] out = new float[output.length];
-    for (int i = 0; i < output.length; i++) {
-      out[i] = (float) q.dequantize(output[i]);
-    }
-    return out;
+    return model.output().dequantize(output);
   }
 
   /** Output codes for input codes of one example. */
@@ -141,13 +136,9 @@ public final class Int8Predictor {
       if (codes == null) {
         continue;
       }
-      QuantParams q = layer.output();
       float[][] real = new float[codes.length][];
       for (int b = 0; b < codes.length; b++) {
-        real[b] = new float[codes[b].length];
-        for (int i = 0; i < codes[b].length; i++) {
-          real[b][i] = (float) q.dequantize(codes[b][i]);
-        }
+        real[b] = layer.output().dequantize(codes[b]);
       }
       out.put(layer.name(), real);
     }

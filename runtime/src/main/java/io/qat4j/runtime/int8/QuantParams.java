@@ -36,4 +36,13 @@ public record QuantParams(double scale, int zeroPoint) {
   public double dequantize(int q) {
     return scale * (q - zeroPoint);
   }
+
+  /** The real values of {@code codes}, as floats. */
+  public float[] dequantize(byte[] codes) {
+    float[] real = new float[codes.length];
+    for (int i = 0; i < codes.length; i++) {
+      real[i] = (float) dequantize(codes[i]);
+    }
+    return real;
+  }
 }
